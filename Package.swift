@@ -1,0 +1,124 @@
+// swift-tools-version: 6.1
+//
+// Castor: one package, one executable (`castor`), layered as DESIGN.md §3 says:
+//   CastorCore ← codecs ← engines ← I/O ← storage ← services ← executable.
+// The direction is enforced here by target dependencies: a target can only depend on the layers below it,
+// and `scripts/check-layers.sh` (run in CI) refuses an `import` of a module a layer must not see
+// (NIOPosix outside I/O targets, GRDB outside CastorStore, Hummingbird outside services).
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "castor",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "castor", targets: ["castor"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Layer 0: vocabulary shared by everything (MAC addresses, ids, clocks). No dependencies.
+        .target(name: "CastorCore", swiftSettings: strict),
+
+        // Engines: pure state machines and domain rules. Time and randomness are inputs.
+        .target(name: "CastorModel", dependencies: ["CastorCore"], swiftSettings: strict),
+        .target(name: "Supervision", dependencies: ["CastorCore"], swiftSettings: strict),
+
+        // Settings (castor.yaml): a codec of its own, with file:line:col errors.
+        .target(
+            name: "CastorSettings",
+            dependencies: ["CastorCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+
+        // I/O: the only layer that touches sockets (SwiftNIO).
+        .target(
+            name: "CastorControl",
+            dependencies: [
+                "CastorCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+
+        // Storage: the only layer that imports GRDB.
+        .target(
+            name: "CastorStore",
+            dependencies: [
+                "CastorModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+
+        // Services.
+        .target(
+            name: "CastorAdminAPI",
+            dependencies: [
+                "CastorModel", "CastorStore", "CastorSettings", "CastorControl",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("openapi.yaml")],
+            swiftSettings: strict),
+        .target(
+            name: "CastorSupervisor",
+            dependencies: [
+                "Supervision", "CastorSettings", "CastorControl",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict),
+
+        // The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "castor",
+            dependencies: [
+                "CastorCore", "CastorModel", "CastorSettings", "CastorStore", "CastorControl",
+                "CastorAdminAPI", "CastorSupervisor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+
+        // Tests, bottom up (STYLE.md habit 6).
+        .testTarget(name: "CastorCoreTests", dependencies: ["CastorCore"], swiftSettings: strict),
+        .testTarget(name: "CastorModelTests", dependencies: ["CastorModel"], swiftSettings: strict),
+        .testTarget(name: "SupervisionTests", dependencies: ["Supervision"], swiftSettings: strict),
+        .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),
+        .testTarget(name: "CastorStoreTests", dependencies: ["CastorStore"], swiftSettings: strict),
+        .testTarget(
+            name: "CastorAdminAPITests",
+            dependencies: [
+                "CastorAdminAPI", "CastorStore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict),
+        // Real processes and sockets: runs the built `castor` binary, curl, kill -9.
+        .testTarget(
+            name: "CastorIntegrationTests",
+            dependencies: ["CastorControl", "CastorSupervisor"],
+            swiftSettings: strict),
+    ]
+)
