@@ -51,7 +51,9 @@ public struct Context: Codable, Equatable, Sendable {
         }
         for (index, included) in includes.enumerated() {
             try Validate.identifier(included, field: "includes[\(index)]")
-            if included == name { throw .invalid(field: "includes[\(index)]", reason: "a context cannot include itself") }
+            if included == name {
+                throw .invalid(field: "includes[\(index)]", reason: "a context cannot include itself")
+            }
         }
         if Set(includes).count != includes.count {
             throw .invalid(field: "includes", reason: "a context is included twice")
@@ -89,7 +91,8 @@ public struct NumberRange: Codable, Equatable, Sendable, CustomStringConvertible
         try Validate.digits(start, field: "\(field).start")
         try Validate.digits(end, field: "\(field).end")
         guard start.count == end.count else {
-            throw .invalid(field: "\(field).end", reason: "\"\(end)\" must have as many digits as the start \"\(start)\"")
+            throw .invalid(
+                field: "\(field).end", reason: "\"\(end)\" must have as many digits as the start \"\(start)\"")
         }
         guard start <= end else {
             throw .invalid(field: "\(field).end", reason: "the range ends (\(end)) before it starts (\(start))")

@@ -52,10 +52,14 @@ public struct Device: Codable, Equatable, Sendable {
     /// The vendor of a MAC address by its OUI, for devices added with only a MAC and a model.
     public static func vendor(forModel model: String, mac: MACAddress) -> String {
         let lower = model.lowercased()
-        if lower.hasPrefix("snom") || lower.hasPrefix("d7") || lower.hasPrefix("d3") || mac.octets.prefix(3) == [0x00, 0x04, 0x13] {
+        if lower.hasPrefix("snom") || lower.hasPrefix("d7") || lower.hasPrefix("d3")
+            || mac.octets.prefix(3) == [0x00, 0x04, 0x13]
+        {
             return "Snom"
         }
-        if lower.hasPrefix("t") && lower.count <= 5 || lower.hasPrefix("yealink") || mac.octets.prefix(3) == [0x80, 0x5e, 0xc0] || mac.octets.prefix(3) == [0x00, 0x15, 0x65] {
+        if lower.hasPrefix("t") && lower.count <= 5 || lower.hasPrefix("yealink")
+            || mac.octets.prefix(3) == [0x80, 0x5e, 0xc0] || mac.octets.prefix(3) == [0x00, 0x15, 0x65]
+        {
             return "Yealink"
         }
         return "Generic"

@@ -47,10 +47,15 @@ public struct Extension: Codable, Equatable, Sendable {
         try validate()
         guard context.range(of: kind.rangeKind, holding: exten) != nil else {
             let ranges = context.ranges.filter { $0.kind == kind.rangeKind }.map(\.description)
-            let allowed = ranges.isEmpty ? "it has no \(kind.rangeKind.rawValue) range" : "its \(kind.rangeKind.rawValue) ranges are \(ranges.joined(separator: ", "))"
+            let allowed =
+                ranges.isEmpty
+                ? "it has no \(kind.rangeKind.rawValue) range"
+                : "its \(kind.rangeKind.rawValue) ranges are \(ranges.joined(separator: ", "))"
             throw .invalid(
                 field: "exten",
-                reason: "\(exten) is outside the \(kind.rangeKind.rawValue) ranges of context \"\(context.name)\" (\(allowed))")
+                reason:
+                    "\(exten) is outside the \(kind.rangeKind.rawValue) ranges of context \"\(context.name)\" (\(allowed))"
+            )
         }
     }
 }

@@ -75,7 +75,8 @@ public protocol ModelStore: Sendable {
     // MARK: Composite operations (one transaction each)
     /// `castor user add`: the user, its line (username = exten, secret given or generated) and extension,
     /// and a voicemail box with the same number (PIN generated), all or nothing.
-    func addUser(name: String, context: String, exten: String, secret: String?, email: String?) throws(CastorError) -> UserSummary
+    func addUser(name: String, context: String, exten: String, secret: String?, email: String?) throws(CastorError)
+        -> UserSummary
     /// Writes what the scenario holds and is missing; leaves what exists alone. Returns what it created.
     func apply(_ scenario: LabScenario) throws(CastorError) -> [String]
     /// One row per user (with their first line), for `users show` and the web admin.

@@ -8,7 +8,9 @@ public struct User: Codable, Equatable, Sendable {
     /// The caller id shown to the called party, e.g. `"Alice" <1001>`; defaults to the name.
     public var callerID: String?
 
-    public init(id: Int64? = nil, name: String, email: String? = nil, language: String = "fr_FR", callerID: String? = nil) {
+    public init(
+        id: Int64? = nil, name: String, email: String? = nil, language: String = "fr_FR", callerID: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.email = email

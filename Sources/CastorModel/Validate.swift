@@ -6,9 +6,13 @@ public enum Validate {
     public static func identifier(_ value: String, field: String) throws(CastorError) {
         guard !value.isEmpty else { throw .invalid(field: field, reason: "must not be empty") }
         guard value.count <= 39 else { throw .invalid(field: field, reason: "must be at most 39 characters") }
-        let ok = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+        let ok = value.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
         guard ok, let first = value.unicodeScalars.first, first != "-", first != "_" else {
-            throw .invalid(field: field, reason: "\"\(value)\" must use only a-z, 0-9, '_' and '-', starting with a letter or digit")
+            throw .invalid(
+                field: field,
+                reason: "\"\(value)\" must use only a-z, 0-9, '_' and '-', starting with a letter or digit")
         }
     }
 
@@ -30,7 +34,9 @@ public enum Validate {
 
     /// A SIP username (RFC 3261 §25.1 `user` unreserved characters, conservatively): letters, digits, `-_.!~*'()`.
     public static func sipUser(_ value: String, field: String) throws(CastorError) {
-        guard !value.isEmpty, value.count <= 64 else { throw .invalid(field: field, reason: "must be 1 to 64 characters") }
+        guard !value.isEmpty, value.count <= 64 else {
+            throw .invalid(field: field, reason: "must be 1 to 64 characters")
+        }
         let allowed = Set("-_.!~*'()+")
         guard value.allSatisfy({ ($0.isASCII && ($0.isLetter || $0.isNumber)) || allowed.contains($0) }) else {
             throw .invalid(field: field, reason: "\"\(value)\" must use only letters, digits and -_.!~*'()+")
@@ -66,7 +72,8 @@ public enum Validate {
     /// A dotted-quad IPv4 address.
     public static func ipv4(_ value: String, field: String) throws(CastorError) {
         let parts = value.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4, parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) && Int($0)! <= 255 })
+        guard parts.count == 4,
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(\.isASCIIDigit) && Int($0)! <= 255 })
         else { throw .invalid(field: field, reason: "\"\(value)\" is not an IPv4 address") }
     }
 }

@@ -10,7 +10,10 @@ public struct VoicemailBox: Codable, Equatable, Sendable {
     /// The user whose box it is, if any.
     public var userID: Int64?
 
-    public init(id: Int64? = nil, number: String, context: String, name: String, pin: String, email: String? = nil, userID: Int64? = nil) {
+    public init(
+        id: Int64? = nil, number: String, context: String, name: String, pin: String, email: String? = nil,
+        userID: Int64? = nil
+    ) {
         self.id = id
         self.number = number
         self.context = context
