@@ -34,6 +34,8 @@ let package = Package(
     targets: [
         // Layer 0: vocabulary shared by everything (MAC addresses, ids, clocks). No dependencies.
         .target(name: "CastorCore", swiftSettings: strict),
+        // The few system calls Swift cannot call directly (variadic prctl).
+        .target(name: "CCastorShims"),
 
         // Engines: pure state machines and domain rules. Time and randomness are inputs.
         .target(name: "CastorModel", dependencies: ["CastorCore"], swiftSettings: strict),
@@ -83,10 +85,9 @@ let package = Package(
         .target(
             name: "CastorSupervisor",
             dependencies: [
-                "Supervision", "CastorSettings", "CastorControl",
+                "Supervision", "CastorControl", "CCastorShims",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict),
 
