@@ -1,0 +1,175 @@
+import CastorModel
+import GRDB
+
+/// The database schema, as versioned migrations (GRDB's `DatabaseMigrator`). A migration, once released,
+/// never changes: a new version adds `v2`, `v3`, … after it.
+///
+/// The tables mirror XiVO's model (DESIGN.md §2b). `Line.exten` is not a column of `line`: it is the
+/// `extension` row whose `line_id` is the line, whose context must be the line's (a trigger checks it).
+enum Schema {
+    /// Every migration, oldest first.
+    static let identifiers = ["v1"]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: createV1)
+        return migrator
+    }
+
+    /// Runs the migrations the file lacks; returns those now applied and those this call ran.
+    ///
+    /// Two processes may open a new file at once: both see no migration and race to run `v1`; the loser's
+    /// immediate transaction waits, then fails on the existing tables. It then finds the file migrated by the
+    /// winner and carries on.
+    static func migrate(_ pool: DatabasePool, path: String) throws -> (applied: [String], ran: [String]) {
+        let migrator = migrator
+        let before = try pool.read { db in
+            if try migrator.hasBeenSuperseded(db) {
+                throw CastorError.invalid(
+                    field: "database", reason: "\(path) was written by a newer Castor; upgrade this one to use it")
+            }
+            return try migrator.appliedMigrations(db)
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            let completed = try pool.read { db in try migrator.hasCompletedMigrations(db) }
+            if !completed { throw error }
+        }
+        let after = try pool.read { db in try migrator.appliedMigrations(db) }
+        return (after, after.filter { !before.contains($0) })
+    }
+
+    /// Version 1: entities, contexts (ranges, includes), users, lines, extensions, devices, voicemail boxes,
+    /// administrators and API tokens; the default entity `lab`.
+    @Sendable static func createV1(_ db: Database) throws {
+        let userKinds = sqlList(NumberRange.Kind.allCases.map(\.rawValue))
+        let extensionKinds = sqlList(Extension.Kind.allCases.map(\.rawValue))
+        let contextTypes = sqlList(Context.Kind.allCases.map(\.rawValue))
+        let transports = sqlList(Line.Transport.allCases.map(\.rawValue))
+        let states = sqlList(Device.State.allCases.map(\.rawValue))
+        try db.execute(
+            sql: """
+                CREATE TABLE entity (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL
+                );
+                INSERT INTO entity (name, display_name) VALUES ('lab', 'Laboratoire VoIP');
+
+                CREATE TABLE context (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    entity_id INTEGER NOT NULL REFERENCES entity(id),
+                    name TEXT NOT NULL UNIQUE,
+                    display_name TEXT NOT NULL,
+                    type TEXT NOT NULL CHECK (type IN (\(contextTypes)))
+                );
+                CREATE INDEX context_entity ON context(entity_id);
+
+                CREATE TABLE context_range (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    context_id INTEGER NOT NULL REFERENCES context(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL CHECK (kind IN (\(userKinds))),
+                    start TEXT NOT NULL,
+                    "end" TEXT NOT NULL,
+                    CHECK (length(start) = length("end") AND start <= "end")
+                );
+                CREATE INDEX context_range_context ON context_range(context_id);
+
+                CREATE TABLE context_include (
+                    from_context_id INTEGER NOT NULL REFERENCES context(id) ON DELETE CASCADE,
+                    to_context_id INTEGER NOT NULL REFERENCES context(id),
+                    priority INTEGER NOT NULL,
+                    PRIMARY KEY (from_context_id, to_context_id),
+                    CHECK (from_context_id <> to_context_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX context_include_to ON context_include(to_context_id);
+
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    email TEXT,
+                    language TEXT NOT NULL,
+                    caller_id TEXT
+                );
+
+                CREATE TABLE device (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    mac TEXT NOT NULL UNIQUE CHECK (length(mac) = 17 AND mac = lower(mac)),
+                    vendor TEXT NOT NULL,
+                    model TEXT NOT NULL,
+                    plugin TEXT NOT NULL,
+                    ip TEXT,
+                    firmware TEXT,
+                    state TEXT NOT NULL CHECK (state IN (\(states))),
+                    description TEXT
+                );
+
+                CREATE TABLE line (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    user_id INTEGER REFERENCES user(id),
+                    username TEXT NOT NULL UNIQUE,
+                    secret TEXT NOT NULL,
+                    context_id INTEGER NOT NULL REFERENCES context(id),
+                    codecs TEXT NOT NULL,
+                    transport TEXT NOT NULL CHECK (transport IN (\(transports))),
+                    max_contacts INTEGER NOT NULL CHECK (max_contacts BETWEEN 1 AND 100),
+                    device_id INTEGER REFERENCES device(id),
+                    position INTEGER CHECK (position BETWEEN 1 AND 64),
+                    UNIQUE (device_id, position),
+                    CHECK ((device_id IS NULL) = (position IS NULL))
+                );
+                CREATE INDEX line_user ON line(user_id);
+                CREATE INDEX line_context ON line(context_id);
+
+                CREATE TABLE extension (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    context_id INTEGER NOT NULL REFERENCES context(id),
+                    exten TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN (\(extensionKinds))),
+                    line_id INTEGER UNIQUE REFERENCES line(id) ON DELETE CASCADE,
+                    UNIQUE (context_id, exten),
+                    CHECK (line_id IS NULL OR kind = 'user')
+                );
+                CREATE TRIGGER extension_line_context_insert BEFORE INSERT ON extension
+                WHEN NEW.line_id IS NOT NULL
+                    AND NEW.context_id IS NOT (SELECT context_id FROM line WHERE id = NEW.line_id)
+                BEGIN SELECT RAISE(ABORT, 'an extension must be in its line''s context'); END;
+                CREATE TRIGGER extension_line_context_update BEFORE UPDATE ON extension
+                WHEN NEW.line_id IS NOT NULL
+                    AND NEW.context_id IS NOT (SELECT context_id FROM line WHERE id = NEW.line_id)
+                BEGIN SELECT RAISE(ABORT, 'an extension must be in its line''s context'); END;
+
+                CREATE TABLE voicemail (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    number TEXT NOT NULL,
+                    context_id INTEGER NOT NULL REFERENCES context(id),
+                    name TEXT NOT NULL,
+                    pin TEXT NOT NULL,
+                    email TEXT,
+                    user_id INTEGER REFERENCES user(id) ON DELETE CASCADE,
+                    UNIQUE (context_id, number)
+                );
+                CREATE INDEX voicemail_user ON voicemail(user_id);
+
+                CREATE TABLE admin (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    username TEXT NOT NULL UNIQUE,
+                    password_hash TEXT NOT NULL
+                );
+
+                CREATE TABLE api_token (
+                    token_sha256 TEXT NOT NULL PRIMARY KEY,
+                    admin_id INTEGER NOT NULL REFERENCES admin(id) ON DELETE CASCADE,
+                    created_at REAL NOT NULL,
+                    expires_at REAL NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX api_token_admin ON api_token(admin_id);
+                """)
+    }
+
+    /// `'a', 'b'` for a CHECK … IN list (the values are our own enum raw values, never user input).
+    private static func sqlList(_ values: [String]) -> String {
+        values.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}
