@@ -39,3 +39,15 @@ public enum ChildEnvironment {
         _ = try? SupervisorClient(socketPath: path).send(SupervisorRequest(command: "reload", except: except))
     }
 }
+
+extension ChildEnvironment {
+    /// Calls `handler` on each SIGHUP (the supervisor's reload), instead of the default action, which would
+    /// end the process. Keep the returned value alive as long as the handler should run.
+    public static func onReload(_ handler: @escaping @Sendable () -> Void) -> AnyObject {
+        let signals = SignalStream(signals: [SIGHUP])
+        Task {
+            for await _ in signals.stream { handler() }
+        }
+        return signals
+    }
+}

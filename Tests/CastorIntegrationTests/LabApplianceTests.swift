@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+/// The README's promise: `castor run --lab` comes up, curl with a token lists the lab's four users, and
+/// `castor cli -x "users show"` prints them.
+@Suite(.serialized) struct LabApplianceTests {
+    @Test func labApplianceServesItsUsersOverHTTPAndTheConsole() async throws {
+        let dir = try Harness.dataDir()
+        let port = Harness.freePort()
+        try Harness.writeSettings("api:\n  listen: 127.0.0.1\n  port: \(port)\n", dataDir: dir)
+        let supervisor = try Harness.start(["run", "--lab", "--data-dir", dir], log: dir + "/run.log")
+        defer {
+            supervisor.terminate()
+            supervisor.waitUntilExit()
+        }
+        _ = try await Harness.eventually("api up") { () -> Bool? in
+            try StatusReport.read(dataDir: dir)?.daemon("api")?.state == "up" ? true : nil
+        }
+
+        let password = try String(contentsOfFile: dir + "/admin-password", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let base = "http://127.0.0.1:\(port)"
+        let login = try Harness.run(
+            "/usr/bin/curl",
+            [
+                "-sS", "-f", "-H", "Content-Type: application/json", "-d",
+                "{\"username\":\"admin\",\"password\":\"\(password)\"}", base + "/api/auth/login",
+            ])
+        #expect(login.status == 0, "\(login.stderr)")
+        let token = try #require(
+            (try JSONSerialization.jsonObject(with: Data(login.stdout.utf8)) as? [String: Any])?["token"] as? String)
+
+        let users = try Harness.run(
+            "/usr/bin/curl", ["-sS", "-f", "-H", "Authorization: Bearer \(token)", base + "/api/users"])
+        #expect(users.status == 0, "\(users.stderr)")
+        let body = try #require(try JSONSerialization.jsonObject(with: Data(users.stdout.utf8)) as? [String: Any])
+        let names = (body["items"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }.sorted()
+        #expect(names == ["Alice", "Bob", "Claire", "David"])
+
+        // A wrong token is refused.
+        let refused = try Harness.run(
+            "/usr/bin/curl",
+            [
+                "-sS", "-o", "/dev/null", "-w", "%{http_code}", "-H", "Authorization: Bearer cst_wrong",
+                base + "/api/users",
+            ])
+        #expect(refused.stdout == "401")
+
+        let console = try Harness.castor("cli", "--data-dir", dir, "-x", "users show")
+        #expect(console.status == 0)
+        let rows = console.stdout.split(separator: "\n")
+        #expect(rows.first?.contains("NAME") == true)
+        for (name, exten, context) in [
+            ("Alice", "1001", "comptabilite"), ("Bob", "1002", "comptabilite"), ("Claire", "2001", "administratif"),
+            ("David", "2002", "administratif"),
+        ] {
+            #expect(
+                rows.contains { $0.contains(name) && $0.contains(exten) && $0.contains(context) }, "\(console.stdout)")
+        }
+        #expect(console.stdout.contains("4 users"))
+    }
+}
+
+/// The CLI face of the API, on a data dir without any daemon running.
+@Suite struct CLITests {
+    @Test func labInitTwiceChangesNothing() throws {
+        let dir = try Harness.dataDir()
+        let first = try Harness.castor("lab", "init", "--data-dir", dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("user 1001"))
+        let secret = try Harness.castor("line", "show", "1001", "--data-dir", dir, "--json")
+        let second = try Harness.castor("lab", "init", "--data-dir", dir)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("nothing to do"))
+        #expect(try Harness.castor("line", "show", "1001", "--data-dir", dir, "--json").stdout == secret.stdout)
+    }
+
+    @Test func userAddGeneratesASecretAndLineShowPrintsIt() throws {
+        let dir = try Harness.dataDir()
+        try Harness.castor("lab", "init", "--data-dir", dir)
+        let added = try Harness.castor(
+            "user", "add", "--data-dir", dir, "--name", "Eve", "--context", "comptabilite", "--exten", "1003")
+        #expect(added.status == 0, "\(added.stderr)")
+        let secretLine = try #require(added.stdout.split(separator: "\n").first { $0.hasPrefix("secret: ") })
+        let secret = String(secretLine.dropFirst("secret: ".count))
+        #expect(secret.count >= 16)
+
+        let shown = try Harness.castor("line", "show", "1003", "--data-dir", dir, "--json")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        #expect(json["secret"] as? String == secret)
+        #expect(json["username"] as? String == "1003")
+        #expect(json["context"] as? String == "comptabilite")
+
+        let given = try Harness.castor(
+            "user", "add", "--data-dir", dir, "--name", "Frank", "--context", "administratif", "--exten", "2003",
+            "--secret", "s3cretPassw0rd")
+        #expect(given.status == 0)
+        #expect(!given.stdout.contains("secret:"))
+    }
+
+    @Test func badInputGetsAClearErrorAndWritesNothing() throws {
+        let dir = try Harness.dataDir()
+        try Harness.castor("lab", "init", "--data-dir", dir)
+        let before = try Harness.castor("cli", "--data-dir", dir, "-x", "users show").stdout
+
+        let outside = try Harness.castor(
+            "user", "add", "--data-dir", dir, "--name", "Zed", "--context", "comptabilite", "--exten", "2050")
+        #expect(outside.status == 1)
+        #expect(outside.stderr.contains("exten"))
+        #expect(outside.stderr.contains("1000-1099"))
+
+        let taken = try Harness.castor(
+            "user", "add", "--data-dir", dir, "--name", "Zed", "--context", "comptabilite", "--exten", "1001")
+        #expect(taken.status == 1)
+        #expect(taken.stderr.contains("1001"))
+
+        let duplicateMAC = try Harness.castor(
+            "device", "add", "--data-dir", dir, "--mac", "0004.13aa.bb01", "--model", "D715")
+        #expect(duplicateMAC.status == 1)
+        #expect(duplicateMAC.stderr.contains("mac"))
+
+        let badMAC = try Harness.castor("device", "add", "--data-dir", dir, "--mac", "00:04:13:zz", "--model", "D715")
+        #expect(badMAC.status == 1)
+        #expect(badMAC.stderr.contains("not a MAC address"))
+
+        #expect(try Harness.castor("cli", "--data-dir", dir, "-x", "users show").stdout == before)
+    }
+
+    @Test func contextIncludeAndDeviceAdd() throws {
+        let dir = try Harness.dataDir()
+        try Harness.castor("lab", "init", "--data-dir", dir)
+        let include = try Harness.castor("context", "include", "--data-dir", dir, "comptabilite", "administratif")
+        #expect(include.status == 0, "\(include.stderr)")
+        #expect(include.stdout.contains("administratif"))
+        let contexts = try Harness.castor("cli", "--data-dir", dir, "-x", "contexts show")
+        #expect(
+            contexts.stdout.split(separator: "\n").contains {
+                $0.hasPrefix("comptabilite") && $0.contains("administratif")
+            })
+
+        try Harness.castor(
+            "user", "add", "--data-dir", dir, "--name", "Gus", "--context", "administratif", "--exten", "2010")
+        let device = try Harness.castor(
+            "device", "add", "--data-dir", dir, "--mac", "00-04-13-aa-bb-10", "--model", "D715", "--line", "2010")
+        #expect(device.status == 0, "\(device.stderr)")
+        #expect(device.stdout.contains("00:04:13:aa:bb:10"))
+        #expect(device.stdout.contains("configured"))
+        let devices = try Harness.castor("cli", "--data-dir", dir, "-x", "devices show")
+        #expect(devices.stdout.contains("00:04:13:aa:bb:10"))
+        #expect(devices.stdout.contains("3 devices"))
+    }
+
+    @Test func aTypoInCastorYamlNamesFileLineAndKey() throws {
+        let dir = try Harness.dataDir()
+        try Harness.writeSettings("api:\n  listen: 127.0.0.1\n  prot: 8080\n", dataDir: dir)
+        let output = try Harness.castor("status", "--data-dir", dir)
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("castor.yaml:3:3"))
+        #expect(output.stderr.contains("did you mean \"port\""))
+    }
+
+    @Test func statusWithoutASupervisorSaysSo() throws {
+        let dir = try Harness.dataDir()
+        let output = try Harness.castor("status", "--data-dir", dir)
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("not reachable"))
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Castor needs on Debian 12, by package name. Idempotent: a
+# package already installed is skipped, and apt is not even updated when nothing is missing.
+# Swift itself is expected at /opt/swift or on PATH (Castor's machines ship it).
+#
+#   scripts/setup.sh            # build + run + test dependencies
+#   scripts/setup.sh --run      # only what the appliance needs at run time
+set -euo pipefail
+
+# Build: GRDB links the system SQLite; swift-crypto/NIOSSL build their own BoringSSL.
+build_packages=(libsqlite3-dev zlib1g-dev pkg-config git)
+# Run: the appliance itself.
+run_packages=(sqlite3 ca-certificates procps)
+# Tests talk to real programs (README "Tests"): curl for HTTP, iproute2 for network namespaces.
+test_packages=(curl jq iproute2 python3 python3-yaml)
+
+wanted=("${run_packages[@]}")
+if [ "${1:-}" != "--run" ]; then wanted+=("${build_packages[@]}" "${test_packages[@]}"); fi
+
+missing=()
+for p in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" != 0 ]; then echo "setup: need root to install: ${missing[*]}" >&2; exit 1; fi
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Swift: Castor's machines have it under /opt/swift; say so clearly where it is missing.
+if ! command -v swift >/dev/null 2>&1; then
+    if [ -x /opt/swift/usr/bin/swift ]; then
+        echo "setup: swift is at /opt/swift/usr/bin; add it to PATH" >&2
+    else
+        echo "setup: Swift 6.x is required (https://swift.org/install); not found on PATH" >&2
+    fi
+    exit 1
+fi
