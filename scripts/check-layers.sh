@@ -10,7 +10,7 @@ status=0
 rules=(
     "NIOPosix|CastorControl"
     "GRDB|CastorStore"
-    "Hummingbird[A-Za-z]*|CastorAdminAPI CastorAdminAPITests"
+    "Hummingbird[A-Za-z]*|CastorAdminAPI CastorAdminAPITests castor"
     "ServiceLifecycle|CastorAdminAPI castor"
     "Subprocess|CastorSupervisor"
     "Yams|CastorSettings CastorSettingsTests CastorAdminAPITests"

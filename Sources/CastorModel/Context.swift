@@ -32,6 +32,11 @@ public struct Context: Codable, Equatable, Sendable {
         self.includes = includes
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, entity, name, type, ranges, includes
+        case displayName = "display_name"
+    }
+
     /// Checks the context on its own (names, ranges); references to other rows are the store's to check.
     public func validate() throws(CastorError) {
         try Validate.identifier(name, field: "name")

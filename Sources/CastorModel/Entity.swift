@@ -10,6 +10,11 @@ public struct Entity: Codable, Equatable, Sendable {
         self.displayName = displayName
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, name
+        case displayName = "display_name"
+    }
+
     public func validate() throws(CastorError) {
         try Validate.identifier(name, field: "name")
         try Validate.label(displayName, field: "display_name")

@@ -25,5 +25,7 @@ final class SignalStream: @unchecked Sendable {
         }
     }
 
-    func cancel() { sources.forEach { $0.cancel() } }
+    func cancel() {
+        for source in sources { source.cancel() }
+    }
 }

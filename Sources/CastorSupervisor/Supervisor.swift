@@ -124,7 +124,7 @@ public actor Supervisor {
             }
         }
         if machines[name]?.isStopped == true, let waiters = stopWaiters.removeValue(forKey: name) {
-            waiters.forEach { $0.resume() }
+            for waiter in waiters { waiter.resume() }
         }
     }
 

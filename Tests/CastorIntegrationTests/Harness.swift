@@ -129,11 +129,21 @@ struct StatusReport: Decodable {
         var state: String
         var pid: Int32?
         var restarts: Int
-        var last_exit: String?
+        var lastExit: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name, state, pid, restarts
+            case lastExit = "last_exit"
+        }
     }
     var ok: Bool
-    var supervisor_pid: Int32?
+    var supervisorPID: Int32?
     var daemons: [Daemon]
+
+    enum CodingKeys: String, CodingKey {
+        case ok, daemons
+        case supervisorPID = "supervisor_pid"
+    }
 
     static func read(dataDir: String) throws -> StatusReport? {
         let output = try Harness.castor("status", "--data-dir", dataDir, "--json")

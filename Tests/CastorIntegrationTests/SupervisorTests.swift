@@ -39,7 +39,7 @@ import Testing
             return api
         }
         #expect(restarted.restarts == 1)
-        #expect(restarted.last_exit == "killed by SIGKILL")
+        #expect(restarted.lastExit == "killed by SIGKILL")
         #expect(!Harness.isAlive(first))
 
         // The table form names the same facts.
@@ -72,7 +72,7 @@ import Testing
             return api
         }
         #expect(second.restarts == 1)
-        #expect(second.last_exit == "exit 0")
+        #expect(second.lastExit == "exit 0")
 
         let unknown = try Harness.castor("service", "restart", "nosuch", "--data-dir", dir)
         #expect(unknown.status != 0)
@@ -123,8 +123,8 @@ import Testing
             return api
         }
         #expect(api.restarts >= 2)
-        #expect(api.last_exit?.hasPrefix("exit ") == true)
-        #expect(api.last_exit != "exit 0")
+        #expect(api.lastExit?.hasPrefix("exit ") == true)
+        #expect(api.lastExit != "exit 0")
         supervisor.terminate()
         supervisor.waitUntilExit()
         #expect(supervisor.terminationStatus == 0)

@@ -22,7 +22,7 @@ struct Lab: ParsableCommand {
             if created.isEmpty {
                 print("lab already initialised in \(settings.dataDir): nothing to do")
             } else {
-                created.forEach { print("created \($0)") }
+                for line in created { print("created \(line)") }
             }
             options.notifyChanged()
         }
