@@ -39,6 +39,7 @@ enum Harness {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    @discardableResult
     static func castor(_ arguments: String...) throws -> Output { try run(castor, arguments) }
 
     /// Starts a long-running `castor` command (the supervisor), its output going to a log file.
