@@ -1,3 +1,4 @@
+import CastorJSON
 import Foundation
 import Hummingbird
 

@@ -1,3 +1,4 @@
+import CastorJSON
 import Hummingbird
 
 /// Reads a request body as a JSON object, with the errors a client can act on.

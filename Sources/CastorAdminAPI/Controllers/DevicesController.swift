@@ -1,4 +1,5 @@
 import CastorCore
+import CastorJSON
 import CastorModel
 import Hummingbird
 

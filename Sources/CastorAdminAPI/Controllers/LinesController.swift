@@ -1,3 +1,4 @@
+import CastorJSON
 import CastorModel
 import Hummingbird
 

@@ -1,3 +1,4 @@
+import CastorJSON
 import Hummingbird
 
 /// The five routes every resource of the model has, written once:

@@ -7,14 +7,16 @@
 /// ```swift
 /// let line = try JSONValueDecoder().decode(Line.self, from: body)
 /// ```
-struct JSONValueDecoder {
+public struct JSONValueDecoder {
     /// Why a body does not decode, with the path of the offending field (`ranges[0].start`), if any.
-    struct Failure: Error, Equatable {
-        var field: String?
-        var message: String
+    public struct Failure: Error, Equatable, Sendable {
+        public var field: String?
+        public var message: String
     }
 
-    func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(Failure) -> T {
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(Failure) -> T {
         let tracker = KeyTracker()
         let decoded: T
         do {

@@ -11,7 +11,7 @@
 /// ```
 ///
 /// Numbers keep their literal text, so an id or a counter survives a round trip exactly.
-enum JSONValue: Equatable, Sendable {
+public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     /// The number as written (`42`, `-1.5e3`); decoding converts it to the type asked for.
@@ -21,7 +21,7 @@ enum JSONValue: Equatable, Sendable {
     case object([String: JSONValue])
 
     /// What a client would call the value's type, for error messages ("expected a number, got a string").
-    var kindDescription: String {
+    public var kindDescription: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -36,7 +36,7 @@ enum JSONValue: Equatable, Sendable {
     ///
     /// Only the top-level keys are merged; a nested value given in the patch (an array of ranges, a list of
     /// lines) replaces the current one whole, which is what a client editing a list expects.
-    func merging(_ patch: JSONValue) -> JSONValue {
+    public func merging(_ patch: JSONValue) -> JSONValue {
         guard case .object(var base) = self, case .object(let changes) = patch else { return patch }
         for (key, value) in changes { base[key] = value }
         return .object(base)
@@ -45,14 +45,14 @@ enum JSONValue: Equatable, Sendable {
 
 extension JSONValue {
     /// The object with `defaults`' members added where it has none: what a create request may omit.
-    func filling(_ defaults: [String: JSONValue]) -> JSONValue {
+    public func filling(_ defaults: [String: JSONValue]) -> JSONValue {
         guard case .object(var members) = self else { return self }
         for (key, value) in defaults where members[key] == nil { members[key] = value }
         return .object(members)
     }
 
     /// The string value of an object's member, if it is one.
-    subscript(string key: String) -> String? {
+    public subscript(string key: String) -> String? {
         guard case .object(let members) = self, case .string(let value)? = members[key] else { return nil }
         return value
     }
