@@ -37,9 +37,18 @@ let package = Package(
         // The few system calls Swift cannot call directly (variadic prctl).
         .target(name: "CCastorShims"),
 
+        // Codecs: pure value types, bytes in and typed values or typed errors out.
+        .target(name: "CastorJSON", swiftSettings: strict),
+        .target(name: "DHCPCodec", dependencies: ["CastorCore"], swiftSettings: strict),
+        .target(name: "KeaConfig", dependencies: ["CastorCore", "CastorJSON", "DHCPCodec"], swiftSettings: strict),
+
         // Engines: pure state machines and domain rules. Time and randomness are inputs.
         .target(name: "CastorModel", dependencies: ["CastorCore"], swiftSettings: strict),
         .target(name: "Supervision", dependencies: ["CastorCore"], swiftSettings: strict),
+        .target(name: "DHCPLeases", dependencies: ["CastorCore", "DHCPCodec"], swiftSettings: strict),
+
+        // Storage of leases: Kea's memfile CSV journal, byte-compatible with kea-dhcp4 and kea-lfc.
+        .target(name: "DHCPLeaseFile", dependencies: ["DHCPLeases"], swiftSettings: strict),
 
         // Settings (castor.yaml): a codec of its own, with file:line:col errors.
         .target(
@@ -73,7 +82,7 @@ let package = Package(
         .target(
             name: "CastorAdminAPI",
             dependencies: [
-                "CastorModel", "CastorStore", "CastorSettings", "CastorControl",
+                "CastorModel", "CastorStore", "CastorSettings", "CastorControl", "CastorJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -106,6 +115,12 @@ let package = Package(
         .testTarget(name: "CastorCoreTests", dependencies: ["CastorCore"], swiftSettings: strict),
         .testTarget(name: "CastorModelTests", dependencies: ["CastorModel"], swiftSettings: strict),
         .testTarget(name: "SupervisionTests", dependencies: ["Supervision"], swiftSettings: strict),
+        .testTarget(name: "CastorJSONTests", dependencies: ["CastorJSON"], swiftSettings: strict),
+        .testTarget(name: "DHCPCodecTests", dependencies: ["DHCPCodec"], swiftSettings: strict),
+        .testTarget(name: "KeaConfigTests", dependencies: ["KeaConfig"], swiftSettings: strict),
+        .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
+        .testTarget(
+            name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorControl"], swiftSettings: strict),
         .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),
         .testTarget(name: "CastorStoreTests", dependencies: ["CastorStore"], swiftSettings: strict),
         .testTarget(

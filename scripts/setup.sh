@@ -11,8 +11,9 @@ set -euo pipefail
 build_packages=(libsqlite3-dev zlib1g-dev pkg-config git)
 # Run: the appliance itself.
 run_packages=(sqlite3 ca-certificates procps)
-# Tests talk to real programs (README "Tests"): curl for HTTP, iproute2 for network namespaces.
-test_packages=(curl jq iproute2 python3 python3-yaml)
+# Tests talk to real programs (README "Tests"): curl for HTTP, iproute2 for network namespaces, Kea 2.2
+# (kea-dhcp4 and its lease_cmds hook; perfdhcp in kea-admin) as the DHCP reference.
+test_packages=(curl jq iproute2 python3 python3-yaml kea-dhcp4-server kea-admin)
 
 wanted=("${run_packages[@]}")
 if [ "${1:-}" != "--run" ]; then wanted+=("${build_packages[@]}" "${test_packages[@]}"); fi
@@ -27,6 +28,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    # Kea is installed as a reference peer for tests and benchmarks, never to serve: Castor is the DHCP
+    # server. Debian enables its units on install (they listen on no interface by default); turn them off.
+    if [[ " ${missing[*]} " == *" kea-"* ]] && [ -d /run/systemd/system ]; then
+        systemctl disable --now kea-dhcp4-server.service kea-dhcp6-server.service kea-ctrl-agent.service \
+            kea-dhcp-ddns-server.service 2>/dev/null || true
+    fi
 fi
 
 # Swift: Castor's machines have it under /opt/swift; say so clearly where it is missing.

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -29,11 +30,14 @@ enum Harness {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         // Read before waiting, so a large output cannot fill the pipe and block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Not `waitUntilExit()`, which spins a run loop on Linux and burns a whole core meanwhile.
+        exited.wait()
         return Output(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
@@ -53,6 +57,11 @@ enum Harness {
         process.standardError = handle
         try process.run()
         return process
+    }
+
+    /// Waits for a process started with `start` to exit, sleeping rather than spinning.
+    static func waitForExit(_ process: Process) async {
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
     }
 
     /// A fresh temporary data directory.

@@ -51,7 +51,7 @@ import Testing
         // SIGTERM: the supervisor stops its children and exits 0, leaving none behind.
         let child = try #require(restarted.pid)
         supervisor.terminate()
-        supervisor.waitUntilExit()
+        await Harness.waitForExit(supervisor)
         #expect(supervisor.terminationStatus == 0)
         #expect(!Harness.isAlive(child))
         #expect(Harness.processes(mentioning: dir).isEmpty)
@@ -78,7 +78,7 @@ import Testing
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no daemon named \"nosuch\""))
         supervisor.terminate()
-        supervisor.waitUntilExit()
+        await Harness.waitForExit(supervisor)
         #expect(supervisor.terminationStatus == 0)
     }
 
@@ -126,7 +126,7 @@ import Testing
         #expect(api.lastExit?.hasPrefix("exit ") == true)
         #expect(api.lastExit != "exit 0")
         supervisor.terminate()
-        supervisor.waitUntilExit()
+        await Harness.waitForExit(supervisor)
         #expect(supervisor.terminationStatus == 0)
     }
 
@@ -137,7 +137,7 @@ import Testing
             return api.pid
         }
         kill(supervisor.processIdentifier, SIGKILL)
-        supervisor.waitUntilExit()
+        await Harness.waitForExit(supervisor)
         // The kernel SIGTERMs the daemon when its parent dies (PR_SET_PDEATHSIG).
         _ = try await Harness.eventually("daemon gone") { Harness.isAlive(child) ? nil : true }
     }
