@@ -40,7 +40,10 @@ let package = Package(
         // Codecs: pure value types, bytes in and typed values or typed errors out.
         .target(name: "CastorJSON", swiftSettings: strict),
         .target(name: "DHCPCodec", dependencies: ["CastorCore"], swiftSettings: strict),
-        .target(name: "KeaConfig", dependencies: ["CastorCore", "CastorJSON", "DHCPCodec"], swiftSettings: strict),
+        .target(name: "KeaExpression", dependencies: ["DHCPCodec"], swiftSettings: strict),
+        .target(
+            name: "KeaConfig", dependencies: ["CastorCore", "CastorJSON", "DHCPCodec", "KeaExpression"],
+            swiftSettings: strict),
 
         // Engines: pure state machines and domain rules. Time and randomness are inputs.
         .target(name: "CastorModel", dependencies: ["CastorCore"], swiftSettings: strict),
@@ -105,7 +108,7 @@ let package = Package(
             name: "castor",
             dependencies: [
                 "CastorCore", "CastorModel", "CastorSettings", "CastorStore", "CastorControl",
-                "CastorAdminAPI", "CastorSupervisor",
+                "CastorAdminAPI", "CastorSupervisor", "KeaConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -119,6 +122,7 @@ let package = Package(
         .testTarget(name: "DHCPCodecTests", dependencies: ["DHCPCodec"], swiftSettings: strict),
         .testTarget(name: "KeaConfigTests", dependencies: ["KeaConfig"], swiftSettings: strict),
         .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
+        .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(
             name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorControl"], swiftSettings: strict),
         .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),

@@ -72,7 +72,7 @@ public struct KeaDHCP4Config: Equatable, Sendable {
         } catch {
             throw KeaConfigError(file: file, line: error.line, column: error.column, message: error.reason)
         }
-        var parser = KeaDHCP4Parser(file: file)
+        var parser = KeaDHCP4Parser(file: file, source: bytes)
         parser.warn(document.warnings)
         return try parser.parseDocument(document.root)
     }

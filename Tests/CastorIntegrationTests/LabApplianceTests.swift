@@ -157,6 +157,23 @@ import Testing
         #expect(output.stderr.contains("did you mean \"port\""))
     }
 
+    @Test func dhcpCheckAcceptsTheLabConfigAndNamesTheLineOfAMistake() throws {
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../appliance/kea-dhcp4.conf.example"
+        ).standardized.path
+        let good = try Harness.castor("dhcp", "-t", example)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("configuration OK"))
+
+        let dir = try Harness.dataDir()
+        let bad = dir + "/kea-dhcp4.conf"
+        try "{ \"Dhcp4\": {\n  \"valid-lifetime\": 4000,\n  \"vaild-lifetime\": 3\n} }\n".write(
+            toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try Harness.castor("dhcp", "-t", bad)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(bad + ":3:3: got unexpected keyword \"vaild-lifetime\" in Dhcp4 map."))
+    }
+
     @Test func statusWithoutASupervisorSaysSo() throws {
         let dir = try Harness.dataDir()
         let output = try Harness.castor("status", "--data-dir", dir)

@@ -1,4 +1,5 @@
 import CastorJSON
+import KeaExpression
 
 /// A client class: a name, an optional test expression, and what members get.
 ///
@@ -6,17 +7,25 @@ import CastorJSON
 /// {"name": "snom", "test": "substring(option[60].hex,0,4) == 'snom'", "option-data": [...]}
 /// ```
 ///
-/// The test is kept as text with its position; Castor's expression evaluator parses it, and can report an
-/// error inside it at `position` (the opening quote) plus the offset.
+/// The test is parsed when the configuration loads (Kea 2.2 refuses a bad expression at load time too); the text
+/// and the position of its string literal are kept for messages.
 public struct KeaClientClass: Equatable, Sendable {
-    /// A test expression and where its string literal starts.
+    /// A test expression, parsed, and where its string literal starts.
     public struct Test: Equatable, Sendable {
         public var text: String
         public var position: JSONPosition
+        /// The parsed expression; `expression.evaluate(message, isMember:)` classifies a packet.
+        public var expression: KeaExpression
 
-        public init(text: String, position: JSONPosition) {
+        public init(text: String, position: JSONPosition, expression: KeaExpression) {
             self.text = text
             self.position = position
+            self.expression = expression
+        }
+
+        /// Parses `text` with Kea's standard option names and no check of `member('…')` names.
+        public init(text: String, position: JSONPosition) throws(KeaExpressionError) {
+            self.init(text: text, position: position, expression: try KeaExpression(parsing: text))
         }
     }
 

@@ -1,8 +1,8 @@
 import CastorJSON
 
 extension KeaDHCP4Parser {
-    /// `client-classes[]`. The test expression is kept as text (Castor's evaluator parses it); a class name
-    /// defined twice fails as in Kea 2.2 (`Can't add class: Client Class: a has already been defined`).
+    /// `client-classes[]`. The test expression is parsed here (see ``parseClassTest(_:at:earlierClasses:)``); a
+    /// class name defined twice fails as in Kea 2.2 (`Can't add class: Client Class: a has already been defined`).
     mutating func parseClientClasses(_ node: JSONNode) throws(KeaConfigError) -> [KeaClientClass] {
         guard let elements = node.elements else {
             throw error(node.position, "syntax error, \(KeaMap.unexpected(node)), expecting [")
@@ -27,7 +27,7 @@ extension KeaDHCP4Parser {
             }
             var clientClass = KeaClientClass(name: name, position: map.position)
             if let test = try map.string("test"), let testNode = map.value("test") {
-                clientClass.test = KeaClientClass.Test(text: test, position: testNode.position)
+                clientClass.test = try parseClassTest(test, at: testNode.position, earlierClasses: classes)
             }
             clientClass.onlyIfRequired = try map.bool("only-if-required") ?? false
             var table = definitions

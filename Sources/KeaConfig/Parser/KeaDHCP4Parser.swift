@@ -11,8 +11,13 @@ struct KeaDHCP4Parser {
     private(set) var warnings: [KeaConfigWarning] = []
     /// Standard and user option definitions, by space and code / name.
     var definitions = KeaOptionDefinitionTable()
+    /// The configuration's bytes, to point inside a string (a class test's error) when it has no escapes.
+    var source: [UInt8] = []
 
-    init(file: String) { self.file = file }
+    init(file: String, source: [UInt8] = []) {
+        self.file = file
+        self.source = source
+    }
 
     mutating func warn(_ position: JSONPosition, _ message: String) {
         warnings.append(KeaConfigWarning(file: file, line: position.line, column: position.column, message: message))
