@@ -49,6 +49,9 @@ let package = Package(
         .target(name: "CastorModel", dependencies: ["CastorCore"], swiftSettings: strict),
         .target(name: "Supervision", dependencies: ["CastorCore"], swiftSettings: strict),
         .target(name: "DHCPLeases", dependencies: ["CastorCore", "DHCPCodec"], swiftSettings: strict),
+        .target(
+            name: "DHCPLeaseEngine", dependencies: ["DHCPCodec", "DHCPLeases", "KeaConfig", "KeaExpression"],
+            swiftSettings: strict),
 
         // Storage of leases: Kea's memfile CSV journal, byte-compatible with kea-dhcp4 and kea-lfc.
         .target(name: "DHCPLeaseFile", dependencies: ["DHCPLeases"], swiftSettings: strict),
@@ -123,6 +126,7 @@ let package = Package(
         .testTarget(name: "KeaConfigTests", dependencies: ["KeaConfig"], swiftSettings: strict),
         .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
+        .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
         .testTarget(
             name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorControl"], swiftSettings: strict),
         .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),

@@ -1,0 +1,19 @@
+import DHCPCodec
+
+extension LeaseEngine {
+    /// DHCPINFORM (RFC 2131 §4.3.5): a client with an address wants only configuration. DHCPACK with the
+    /// configured options, `ciaddr` repeated, no `yiaddr` and no lease time; to `ciaddr` (Kea's
+    /// `processInform`).
+    func inform(_ packet: DHCPMessage, from source: PacketSource) -> [Action] {
+        if let serverID = packet.serverIdentifier, !isOurs(serverID) { return [.drop(reason: .otherServer)] }
+        let context: ClientContext
+        do { context = try self.context(for: packet, from: source) } catch { return [.drop(reason: error)] }
+        var reply = replySkeleton(
+            to: packet, type: .ack, serverIdentifier: serverIdentifier(context, address: packet.ciaddr))
+        appendConfiguredOptions(to: &reply, for: packet, context, address: packet.ciaddr)
+        appendEchoes(to: &reply, from: packet)
+        setBootFields(of: &reply, context)
+        let destination = destination(of: &reply, for: packet, from: source)
+        return [.send(reply, to: destination)]
+    }
+}
