@@ -53,6 +53,10 @@ let package = Package(
             name: "DHCPLeaseEngine", dependencies: ["DHCPCodec", "DHCPLeases", "KeaConfig", "KeaExpression"],
             swiftSettings: strict),
 
+        .target(
+            name: "KeaCommands", dependencies: ["CastorJSON", "DHCPCodec", "DHCPLeases", "KeaConfig"],
+            swiftSettings: strict),
+
         // Storage of leases: Kea's memfile CSV journal, byte-compatible with kea-dhcp4 and kea-lfc.
         .target(name: "DHCPLeaseFile", dependencies: ["DHCPLeases"], swiftSettings: strict),
 
@@ -72,6 +76,7 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: strict),
+
 
         // Storage: the only layer that imports GRDB.
         .target(
@@ -127,6 +132,7 @@ let package = Package(
         .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
+        .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),
         .testTarget(
             name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorControl"], swiftSettings: strict),
         .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),

@@ -75,3 +75,13 @@ struct JSONDocumentTests {
         #expect(throws: JSONSyntaxError.self) { try Self.kea("[1,,]") }
     }
 }
+
+@Suite struct JSONSerializationTests {
+    @Test func serializesWithSortedKeysAndEscapes() throws {
+        let value = JSONValue.object([
+            "text": .string("a\"b\\c\n\u{1}"), "result": .integer(0), "arguments": .array([.bool(true), .null]),
+        ])
+        #expect(value.serialized == #"{"arguments": [true, null], "result": 0, "text": "a\"b\\c\n\u0001"}"#)
+        #expect(try JSONValue(parsing: Array(value.serialized.utf8)) == value)
+    }
+}
