@@ -77,7 +77,6 @@ let package = Package(
             ],
             swiftSettings: strict),
 
-
         // Storage: the only layer that imports GRDB.
         .target(
             name: "CastorStore",
