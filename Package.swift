@@ -77,6 +77,15 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        .target(
+            name: "DHCPTransport",
+            dependencies: [
+                "CastorCore", "DHCPCodec",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+
         // Storage: the only layer that imports GRDB.
         .target(
             name: "CastorStore",
@@ -102,6 +111,13 @@ let package = Package(
             resources: [.copy("openapi.yaml")],
             swiftSettings: strict),
         .target(
+            name: "DHCPService",
+            dependencies: [
+                "DHCPTransport", "DHCPLeaseEngine", "DHCPLeaseFile", "KeaConfig", "KeaCommands", "CastorControl",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
+        .target(
             name: "CastorSupervisor",
             dependencies: [
                 "Supervision", "CastorControl", "CCastorShims",
@@ -115,7 +131,7 @@ let package = Package(
             name: "castor",
             dependencies: [
                 "CastorCore", "CastorModel", "CastorSettings", "CastorStore", "CastorControl",
-                "CastorAdminAPI", "CastorSupervisor", "KeaConfig",
+                "CastorAdminAPI", "CastorSupervisor", "KeaConfig", "DHCPService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -132,6 +148,9 @@ let package = Package(
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
         .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),
+        .testTarget(
+            name: "DHCPServiceTests", dependencies: ["DHCPService", "DHCPTransport", "CastorControl"],
+            swiftSettings: strict),
         .testTarget(
             name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorControl"], swiftSettings: strict),
         .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),

@@ -1,0 +1,146 @@
+import DHCPCodec
+import NIOCore
+import NIOPosix
+
+/// The DHCPv4 server's UDP sockets (SwiftNIO), one per `interfaces-config` binding, on one event loop.
+///
+/// ```swift
+/// let transport = try await DHCPTransport.bind(interfaces: ["lo/127.0.0.1"], port: 67)
+/// for await batch in transport.datagrams {
+///     let replies = batch.map { handle($0) }       // parse, engine, persist…
+///     transport.send(replies)                      // out the socket each request came in on
+/// }
+/// ```
+///
+/// Sockets are Kea's `dhcp-socket-type: udp` sockets, with SO_BROADCAST on. Reads are batched (recvmmsg,
+/// ``DHCPTransport/batchSize`` datagrams per system call) and delivered per read cycle, so the caller can
+/// group the lease writes of a burst into one `write(2)`.
+///
+/// Not here (yet): raw (AF_PACKET) sockets. A reply to a client that has no address yet and did not set the
+/// BROADCAST flag should be unicast to `yiaddr` at the client's MAC without ARP; over UDP it is broadcast
+/// instead, which is what Kea does with UDP sockets. Direct (non-relayed) phones that ignore broadcast
+/// replies need that raw socket.
+public final class DHCPTransport: Sendable {
+    /// What happened below the service: datagrams lost or refused at this layer.
+    public struct Counters: Sendable, Equatable {
+        /// Datagrams read but dropped because the service lagged more than ``DHCPTransport/queueDepth`` batches.
+        public var overflowDrops = 0
+        /// Errors reported by a socket (ICMP errors, mostly).
+        public var receiveErrors = 0
+        /// Sends that failed (no route, a broadcast the interface cannot send…).
+        public var sendFailures = 0
+    }
+
+    /// recvmmsg vector length: datagrams per read system call.
+    public static let batchSize = 64
+    /// Bytes of receive buffer per datagram of the vector: NIO splits one buffer among the vector's messages,
+    /// and a datagram longer than its share is truncated (then fails to parse). An Ethernet frame holds 1500.
+    public static let maximumDatagramSize = 2048
+    /// Batches buffered between the event loop and the service before new ones are dropped.
+    public static let queueDepth = 1024
+
+    /// The sockets, in ``DHCPSocketID`` order.
+    public let sockets: [DHCPSocketBinding]
+    /// Received datagrams, one array per read cycle; finishes when the transport is closed.
+    public let datagrams: AsyncStream<[DHCPReceivedDatagram]>
+    private let continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation
+    private let channels: [any Channel]
+    private let counterBox: LockedCounters
+
+    private init(
+        sockets: [DHCPSocketBinding], channels: [any Channel], datagrams: AsyncStream<[DHCPReceivedDatagram]>,
+        continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation, counters: LockedCounters
+    ) {
+        self.sockets = sockets
+        self.channels = channels
+        self.datagrams = datagrams
+        self.continuation = continuation
+        self.counterBox = counters
+    }
+
+    /// Opens and binds one socket per binding `interfaces` calls for, on `port`. Any failure closes what was
+    /// opened and throws the first error: `cannot bind 127.0.0.1:67: Address already in use`.
+    public static func bind(interfaces: [String], port: UInt16) async throws(DHCPBindError) -> DHCPTransport {
+        let bindings = try DHCPSocketBinding.bindings(for: interfaces, port: port, interfaces: .current())
+        guard !bindings.isEmpty else { throw DHCPBindError("interfaces-config names no interface to listen on") }
+        let (stream, continuation) = AsyncStream<[DHCPReceivedDatagram]>.makeStream(
+            bufferingPolicy: .bufferingOldest(queueDepth))
+        let counters = LockedCounters()
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        var channels: [any Channel] = []
+        for (index, binding) in bindings.enumerated() {
+            let descriptor: Int32
+            do {
+                descriptor = try binding.open()
+            } catch {
+                for channel in channels { try? await channel.close() }
+                throw error
+            }
+            let id = DHCPSocketID(index)
+            let interface = binding.interface
+            do {
+                let channel = try await DatagramBootstrap(group: loop)
+                    .channelOption(.datagramVectorReadMessageCount, value: batchSize)
+                    .channelOption(.maxMessagesPerRead, value: 4)
+                    .channelOption(.receivePacketInfo, value: true)
+                    .channelOption(
+                        .recvAllocator,
+                        value: FixedSizeRecvByteBufferAllocator(capacity: batchSize * maximumDatagramSize)
+                    )
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(
+                                DHCPInboundHandler(
+                                    socket: id, interface: interface, continuation: continuation, counters: counters))
+                        }
+                    }
+                    .withBoundSocket(descriptor).get()
+                channels.append(channel)
+            } catch {
+                for channel in channels { try? await channel.close() }
+                throw DHCPBindError("cannot listen on \(binding): \(error)")
+            }
+        }
+        return DHCPTransport(
+            sockets: bindings, channels: channels, datagrams: stream, continuation: continuation, counters: counters)
+    }
+
+    /// The server's own address: the first binding's interface address (option 54 when none is configured).
+    public var serverAddress: IPv4Address? { sockets.lazy.compactMap(\.serverAddress).first }
+
+    public var counters: Counters { counterBox.value }
+
+    /// Queues the datagrams on their sockets and flushes once per socket. Failures are counted, not thrown:
+    /// a reply that cannot leave is a lost UDP datagram, which the client retransmits for.
+    public func send(_ datagrams: [DHCPOutgoingDatagram]) {
+        guard !datagrams.isEmpty else { return }
+        let counters = counterBox
+        for (index, channel) in channels.enumerated() {
+            let mine = datagrams.filter { $0.socket.index == index }
+            guard !mine.isEmpty else { continue }
+            channel.eventLoop.execute {
+                for datagram in mine {
+                    let destination: SocketAddress
+                    do {
+                        destination = try SocketAddress(ipAddress: "\(datagram.address)", port: Int(datagram.port))
+                    } catch {
+                        counters.update { $0.sendFailures += 1 }
+                        continue
+                    }
+                    let envelope = AddressedEnvelope(
+                        remoteAddress: destination, data: channel.allocator.buffer(bytes: datagram.bytes))
+                    let promise = channel.eventLoop.makePromise(of: Void.self)
+                    promise.futureResult.whenFailure { _ in counters.update { $0.sendFailures += 1 } }
+                    channel.write(envelope, promise: promise)
+                }
+                channel.flush()
+            }
+        }
+    }
+
+    /// Closes every socket and finishes ``datagrams``.
+    public func close() async {
+        for channel in channels { try? await channel.close() }
+        continuation.finish()
+    }
+}

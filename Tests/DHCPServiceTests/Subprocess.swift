@@ -1,0 +1,66 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Real programs for the tests: the built `castor`, perfdhcp, ip. Never `waitUntilExit()` (it spins a core on
+/// Linux): exits are awaited by polling `isRunning` with sleeps.
+enum Subprocess {
+    /// `castor`, built beside this test bundle (as Tests/CastorIntegrationTests/Harness.swift finds it).
+    static let castor: String = {
+        let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        return bundle.appendingPathComponent("castor").path
+    }()
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs a program to completion (within `limit`, then SIGKILL) and captures its output through files.
+    static func run(_ executable: String, _ arguments: [String], limit: Duration = .seconds(60)) async throws -> Output
+    {
+        let directory = NSTemporaryDirectory() + "castor-dhcp-run-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = try start(executable, arguments, stdout: directory + "/out", stderr: directory + "/err")
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning {
+            if ContinuousClock.now > deadline { kill(process.processIdentifier, SIGKILL) }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return Output(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
+    }
+
+    /// Starts a program with its output going to files (one file when both paths are equal).
+    static func start(_ executable: String, _ arguments: [String], stdout: String, stderr: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        _ = FileManager.default.createFile(atPath: stdout, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
+        process.standardOutput = out
+        if stderr == stdout {
+            process.standardError = out
+        } else {
+            _ = FileManager.default.createFile(atPath: stderr, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
+        }
+        try process.run()
+        return process
+    }
+
+    /// Waits for a process to exit, sleeping rather than spinning; SIGKILLs it after `limit`.
+    static func waitForExit(_ process: Process, limit: Duration = .seconds(20)) async {
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning {
+            if ContinuousClock.now > deadline { kill(process.processIdentifier, SIGKILL) }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
