@@ -137,6 +137,9 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // What the tests share to drive real programs (subprocesses, kea-dhcp4, control sockets, namespaces).
+        .target(name: "CastorTestSupport", path: "Tests/CastorTestSupport", swiftSettings: strict),
+
         // Tests, bottom up (STYLE.md habit 6).
         .testTarget(name: "CastorCoreTests", dependencies: ["CastorCore"], swiftSettings: strict),
         .testTarget(name: "CastorModelTests", dependencies: ["CastorModel"], swiftSettings: strict),
@@ -149,10 +152,11 @@ let package = Package(
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
         .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),
         .testTarget(
-            name: "DHCPServiceTests", dependencies: ["DHCPService", "DHCPTransport", "CastorControl"],
+            name: "DHCPServiceTests",
+            dependencies: ["DHCPService", "DHCPTransport", "CastorControl", "CastorTestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorControl"], swiftSettings: strict),
+            name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorTestSupport"], swiftSettings: strict),
         .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),
         .testTarget(name: "CastorStoreTests", dependencies: ["CastorStore"], swiftSettings: strict),
         .testTarget(

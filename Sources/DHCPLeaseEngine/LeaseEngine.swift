@@ -54,6 +54,17 @@ public struct LeaseEngine: Sendable {
     /// Every lease the engine holds, by address (deletions are not kept).
     public var leases: [IPv4Address: Lease] { table.byAddress }
 
+    /// Makes `lease` current for its address, replacing any other (Kea's `lease4-add`/`lease4-update`, once
+    /// the caller has written its row).
+    public mutating func store(_ lease: Lease) {
+        table.insert(lease)
+    }
+
+    /// Forgets the lease of `address` (Kea's `lease4-del`/`lease4-wipe`, once its deletion row is written).
+    public mutating func remove(_ address: IPv4Address) {
+        table.remove(address)
+    }
+
     /// A configuration reload: leases, offers and allocator cursors stay; a cursor outside the new pools
     /// restarts at the first pool, as Kea's allocator does.
     public mutating func reconfigure(_ configuration: KeaDHCP4Config) {

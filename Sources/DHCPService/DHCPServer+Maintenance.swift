@@ -1,5 +1,7 @@
+import CastorJSON
 import DHCPLeaseEngine
 import DHCPLeases
+import Foundation
 import KeaConfig
 import Logging
 
@@ -10,8 +12,8 @@ import Logging
 extension DHCPServer {
     /// Kea's lease reclamation (`reclaim-timer-wait-time`): expired leases become expired-reclaimed, declined
     /// ones past probation and old reclaimed ones are deleted; the rows are appended to the lease file.
-    func reclaimExpired() {
-        let actions = engine.reclaimExpired(now: Int64(time(nil)))
+    func reclaimExpiredLeases(remove: Bool = false) {
+        let actions = engine.reclaimExpired(now: Int64(time(nil)), remove: remove)
         for case .persist(let rows) in actions {
             guard persist(rows) else { continue }
             let reclaimed = rows.filter { $0.state == .expiredReclaimed }.count
@@ -55,8 +57,16 @@ extension DHCPServer {
             logger.warning(
                 "DHCP4_RECONFIGURE_RESTART_NEEDED interfaces-config and lease-database changes take effect on restart")
         }
+        guard let bytes = FileManager.default.contents(atPath: options.configPath),
+            let json = try? JSONValue(parsing: Array(bytes), options: .kea)
+        else {
+            return .failure(
+                DHCPServiceError(.configuration, "\(options.configPath): the file changed while it was read"))
+        }
         engine.reconfigure(next)
         configuration = next
+        configurationJSON = json
+        reloadedAt = Int64(time(nil))
         logger.info(
             "DHCP4_DYNAMIC_RECONFIGURATION_SUCCESS configuration reloaded",
             metadata: ["dhcp.subnets": "\(next.subnets.count)"])

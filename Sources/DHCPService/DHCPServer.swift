@@ -1,8 +1,11 @@
+import CastorControl
+import CastorJSON
 import DHCPCodec
 import DHCPLeaseEngine
 import DHCPLeaseFile
 import DHCPLeases
 import DHCPTransport
+import Foundation
 import KeaConfig
 import Logging
 
@@ -25,6 +28,8 @@ public actor DHCPServer {
     public let options: DHCPServerOptions
     /// The configuration being served (the last one that loaded).
     public internal(set) var configuration: KeaDHCP4Config
+    /// The configuration as its file has it (`config-get`, `config-write`).
+    public internal(set) var configurationJSON: JSONValue
     public internal(set) var statistics = DHCPStatistics()
     /// The address the engine answers as (option 54 unless configured).
     public nonisolated let serverAddress: IPv4Address
@@ -35,16 +40,16 @@ public actor DHCPServer {
     let leaseFile: MemfileLeaseFile?
     let transport: DHCPTransport
     let logger: Logger
+    /// Kea's control channel, when `control-socket` is configured.
+    var controlServer: KeaControlServer?
+    /// Seconds since the epoch when the server started and when its configuration was last loaded.
+    let startedAt: Int64
+    var reloadedAt: Int64
     private var stopping = false
 
     /// Loads the configuration and the leases, binds the sockets; throws what `castor dhcp` prints on failure.
     public static func start(_ options: DHCPServerOptions) async throws(DHCPServiceError) -> DHCPServer {
-        let configuration: KeaDHCP4Config
-        do {
-            configuration = try KeaDHCP4Config.load(path: options.configPath)
-        } catch {
-            throw DHCPServiceError(.configuration, error.description)
-        }
+        let (configuration, configurationJSON) = try loadConfiguration(path: options.configPath)
         for warning in configuration.warnings {
             options.logger.warning("DHCP4_CONFIG_SYNTAX_WARNING \(warning)")
         }
@@ -56,18 +61,44 @@ public actor DHCPServer {
             throw DHCPServiceError(.bind, error.message)
         }
         do {
-            return try DHCPServer(options: options, configuration: configuration, transport: transport)
+            let server = try DHCPServer(
+                options: options, configuration: configuration, json: configurationJSON, transport: transport)
+            try await server.bindControlSocket()
+            return server
         } catch {
             await transport.close()
             throw error
         }
     }
 
+    /// Reads and checks the configuration file: the model the engine serves and the JSON `config-get` returns.
+    static func loadConfiguration(path: String) throws(DHCPServiceError) -> (KeaDHCP4Config, JSONValue) {
+        // One read for both, so the model and the JSON are of the same file.
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DHCPServiceError(.configuration, "\(path):0:0: cannot read the file")
+        }
+        let bytes = Array(data)
+        let configuration: KeaDHCP4Config
+        let json: JSONValue
+        do {
+            configuration = try KeaDHCP4Config.parse(bytes: bytes, file: path)
+            json = try JSONValue(parsing: bytes, options: .kea)
+        } catch let error as KeaConfigError {
+            throw DHCPServiceError(.configuration, error.description)
+        } catch {
+            throw DHCPServiceError(.configuration, "\(path): \(error)")
+        }
+        return (configuration, json)
+    }
+
     private init(
-        options: DHCPServerOptions, configuration: KeaDHCP4Config, transport: DHCPTransport
+        options: DHCPServerOptions, configuration: KeaDHCP4Config, json: JSONValue, transport: DHCPTransport
     ) throws(DHCPServiceError) {
         self.options = options
         self.configuration = configuration
+        self.configurationJSON = json
+        self.startedAt = Int64(time(nil))
+        self.reloadedAt = startedAt
         self.transport = transport
         self.sockets = transport.sockets
         self.logger = options.logger
@@ -94,6 +125,10 @@ public actor DHCPServer {
             leaseFile = nil
         }
         engine = LeaseEngine(configuration: configuration, leases: leases, serverAddress: serverAddress)
+        if transport.sockets.isEmpty {
+            options.logger.warning(
+                "DHCPSRV_NO_SOCKETS_OPEN interfaces-config names no interface: no DHCP traffic will be served")
+        }
         for socket in transport.sockets {
             options.logger.info(
                 "DHCP4_OPEN_SOCKET listening",
@@ -106,11 +141,21 @@ public actor DHCPServer {
 
     /// Serves until ``stop()``: reads batches, runs the reclamation and LFC timers.
     public func run() async {
-        startControlSocket()
         let reclaimInterval = options.reclaimInterval
         let lfcInterval = configuration.leaseDatabase.lfcInterval
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { await Self.every(reclaimInterval) { await self.reclaimExpired() } }
+            group.addTask { await Self.every(reclaimInterval) { await self.reclaimExpiredLeases() } }
+            if let controlServer {
+                group.addTask {
+                    do {
+                        try await controlServer.run()
+                    } catch is CancellationError {
+                    } catch {
+                        self.logger.error(
+                            "COMMAND_SOCKET_ERROR control socket failed", metadata: ["dhcp.error": "\(error)"])
+                    }
+                }
+            }
             if lfcInterval > 0, leaseFile != nil {
                 group.addTask { await Self.every(.seconds(Int64(lfcInterval))) { await self.compactLeaseFile() } }
             }

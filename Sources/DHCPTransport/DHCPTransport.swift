@@ -58,11 +58,11 @@ public final class DHCPTransport: Sendable {
         self.counterBox = counters
     }
 
-    /// Opens and binds one socket per binding `interfaces` calls for, on `port`. Any failure closes what was
+    /// Opens and binds one socket per binding `interfaces` calls for, on `port` (none for an empty list: as
+    /// Kea, the server then answers only on its control socket). Any failure closes what was
     /// opened and throws the first error: `cannot bind 127.0.0.1:67: Address already in use`.
     public static func bind(interfaces: [String], port: UInt16) async throws(DHCPBindError) -> DHCPTransport {
         let bindings = try DHCPSocketBinding.bindings(for: interfaces, port: port, interfaces: .current())
-        guard !bindings.isEmpty else { throw DHCPBindError("interfaces-config names no interface to listen on") }
         let (stream, continuation) = AsyncStream<[DHCPReceivedDatagram]>.makeStream(
             bufferingPolicy: .bufferingOldest(queueDepth))
         let counters = LockedCounters()

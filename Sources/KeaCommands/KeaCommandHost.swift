@@ -13,7 +13,7 @@ public protocol KeaCommandHost: Sendable {
     /// The file the configuration was loaded from (`config-write`'s default).
     var configurationPath: String { get async }
     /// Kea's statistic names (`pkt4-received`, …) and their values.
-    var statistics: [String: Int64] { get async }
+    var statisticValues: [String: Int64] { get async }
     var status: KeaServerStatus { get async }
 
     /// Persists the lease, then makes it current (lease4-add, lease4-update).

@@ -36,24 +36,31 @@ public enum KeaCommandProcessor {
     static func answer(_ request: [UInt8], host: any KeaCommandHost, now: Int64) async throws(KeaCommandError)
         -> JSONValue
     {
-        let document: JSONValue
+        let parsed: JSONDocument
         do {
             // Kea accepts comments in commands too.
-            document = try JSONValue(parsing: request, options: .kea)
+            parsed = try JSONDocument(parsing: request, options: .kea)
         } catch {
             throw KeaCommandError(.error, "invalid command: \(error.description)")
         }
+        let document = parsed.root.plainValue
         guard let members = document.objectMembers else {
             throw KeaCommandError(.error, "invalid command: the request must be a JSON map")
         }
         guard let command = members["command"]?.stringValue else {
-            throw KeaCommandError(.error, "Invalid answer specified, does not contain mandatory 'command'")
+            throw KeaCommandError(
+                .error,
+                "Error during command processing: Invalid answer specified, does not contain mandatory 'command'")
         }
         let arguments = members["arguments"]?.objectMembers
         if members["arguments"] != nil && arguments == nil {
             throw KeaCommandError(.error, "'arguments' must be a map")
         }
-        let args = Arguments(members: arguments ?? [:], present: arguments != nil)
+        // Kea names where the arguments map starts, as `<wire>:LINE:COL` with lines counted from 0.
+        let position = parsed.root.members?.first { $0.key == "arguments" }?.value.position
+        let args = Arguments(
+            members: arguments ?? [:], present: arguments != nil,
+            wirePosition: position.map { "<wire>:\($0.line - 1):\($0.column)" } ?? "<wire>:0:0")
 
         switch command {
         case "list-commands":
@@ -137,13 +144,13 @@ public enum KeaCommandProcessor {
             guard let name = args.members["name"]?.stringValue else {
                 throw KeaCommandError(.error, "Missing mandatory 'name' parameter.")
             }
-            let statistics = await host.statistics
+            let statistics = await host.statisticValues
             guard let value = statistics[name] else {
                 return .object(["arguments": .object([:]), "result": .integer(0)])
             }
             return .object(["arguments": .object([name: sample(value, now: now)]), "result": .integer(0)])
         case "statistic-get-all":
-            let statistics = await host.statistics
+            let statistics = await host.statisticValues
             return .object([
                 "arguments": .object(statistics.mapValues { sample($0, now: now) }), "result": .integer(0),
             ])
@@ -171,4 +178,6 @@ public enum KeaCommandProcessor {
 struct Arguments {
     var members: [String: JSONValue]
     var present: Bool
+    /// Where the map starts in the request (Kea's error messages name it).
+    var wirePosition = "<wire>:0:0"
 }

@@ -10,7 +10,8 @@ enum KeaLeaseCommands {
         let leases = await host.leases
         if let text = args.members["ip-address"] {
             guard let string = text.stringValue, let address = IPv4Address(string) else {
-                throw KeaCommandError(.error, "Failed to convert string to address '\(text.stringValue ?? "")'")
+                throw KeaCommandError(
+                    .error, "Failed to convert string to address '\(text.stringValue ?? "")': Invalid argument")
             }
             return leases[address]
         }
@@ -66,9 +67,16 @@ enum KeaLeaseCommands {
         }
         let victims = await host.leases.values.filter { subnet == nil || $0.subnetID == subnet }
         for lease in victims { try await host.delete(lease) }
-        let scope = subnet.map { "subnet(s) \($0)" } ?? "all subnets"
+        // Kea lists the subnets it went through: the one asked for, or every configured one.
+        let ids: [UInt32]
+        if let subnet {
+            ids = [subnet]
+        } else {
+            ids = await host.configuration.subnets.map(\.id)
+        }
+        let scope = ids.map { " \($0)" }.joined()
         return KeaCommandProcessor.reply(
-            victims.isEmpty ? .empty : .success, "Deleted \(victims.count) IPv4 lease(s) from \(scope).")
+            victims.isEmpty ? .empty : .success, "Deleted \(victims.count) IPv4 lease(s) from subnet(s)\(scope)")
     }
 
     /// The lease `lease4-add`/`lease4-update` describe: `ip-address` and `hw-address` (or `client-id`) are
@@ -79,22 +87,23 @@ enum KeaLeaseCommands {
         let m = args.members
         guard args.present else { throw KeaCommandError(.error, "Parameters missing or are not a map.") }
         guard let addressText = m["ip-address"]?.stringValue else {
-            throw KeaCommandError(.error, "missing parameter 'ip-address' (<wire>:0:0)")
+            throw KeaCommandError(.error, "missing parameter 'ip-address' (\(args.wirePosition))")
         }
         guard let address = IPv4Address(addressText) else {
-            throw KeaCommandError(.error, "Failed to convert string to address '\(addressText)'")
+            throw KeaCommandError(.error, "Failed to convert string to address '\(addressText)': Invalid argument")
         }
         let hardware = try hex(m["hw-address"], name: "hw-address")
         let clientID = try hex(m["client-id"], name: "client-id")
-        guard !hardware.isEmpty || !clientID.isEmpty else {
-            throw KeaCommandError(.error, "missing parameter 'hw-address' (<wire>:0:0)")
+        // hw-address is mandatory in Kea 2.2's lease4-add, even with a client-id.
+        guard !hardware.isEmpty else {
+            throw KeaCommandError(.error, "missing parameter 'hw-address' (\(args.wirePosition))")
         }
         let configuration = await host.configuration
         var subnetID = m["subnet-id"]?.integerValue.flatMap { UInt32(exactly: $0) } ?? 0
         if subnetID == 0 {
             guard let subnet = configuration.subnets.first(where: { $0.prefix.contains(address) }) else {
                 throw KeaCommandError(
-                    .error, "subnet-id not specified and couldn't find a subnet for address \(address).")
+                    .error, "subnet-id not specified and failed to find a subnet for address \(address)")
             }
             subnetID = subnet.id
         }
@@ -142,8 +151,15 @@ enum KeaLeaseCommands {
 
     private static func hex(_ value: JSONValue?, name: String) throws(KeaCommandError) -> [UInt8] {
         guard let value else { return [] }
-        guard let text = value.stringValue, let bytes = HexBytes.parse(Substring(text)) else {
-            throw KeaCommandError(.error, "invalid \(name) value: \(value.serialized)")
+        guard let text = value.stringValue else {
+            throw KeaCommandError(.error, "'\(name)' parameter must be a string")
+        }
+        guard let bytes = HexBytes.parse(Substring(text)) else {
+            // Kea's util::str::decodeHex wording, naming the first character that is not a hex digit.
+            let bad = text.first { !$0.isHexDigit && $0 != ":" && $0 != "-" && $0 != " " }
+            throw KeaCommandError(
+                .error, "'\(bad.map(String.init) ?? text)' is not a valid hexadecimal digit in decoded string '\(text)'"
+            )
         }
         return bytes
     }

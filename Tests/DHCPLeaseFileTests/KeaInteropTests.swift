@@ -1,4 +1,4 @@
-import CastorControl
+import CastorTestSupport
 import DHCPCodec
 import DHCPLeases
 import Foundation
@@ -27,9 +27,9 @@ struct KeaInteropTests {
         try file.append([lease(11, expire: now + 3600).deletion, lease(13, expire: now + 3600)])
         file.close()
 
-        let kea = try await KeaProcess.start(directory: dir, leaseFile: path)
+        let kea = try await KeaProcess.start(directory: dir, members: members(leaseFile: path))
         defer { kea.stop() }
-        let reply = try kea.command(["command": "lease4-get-all"])
+        let reply = try await kea.control.command(#"{"command": "lease4-get-all"}"#)
         #expect(reply["result"] as? Int == 0, "\(reply)")
         let rows = ((reply["arguments"] as? [String: Any])?["leases"] as? [[String: Any]]) ?? []
         let byAddress = Dictionary(
@@ -45,19 +45,16 @@ struct KeaInteropTests {
     @Test func castorLoadsWhatKeaWrote() async throws {
         let dir = try temporaryDirectory()
         let path = dir + "/kea-leases4.csv"
-        let kea = try await KeaProcess.start(directory: dir, leaseFile: path)
+        let kea = try await KeaProcess.start(directory: dir, members: members(leaseFile: path))
         defer { kea.stop() }
         for (last, host) in [(20, "one,two"), (21, "deleted"), (22, "a&b")] {
-            let reply = try kea.command([
-                "command": "lease4-add",
-                "arguments": [
-                    "ip-address": "10.20.0.\(last)", "hw-address": "00:04:13:aa:bb:\(last)", "hostname": host,
-                    "valid-lft": 3600,
-                ],
-            ])
+            let reply = try await kea.control.command(
+                #"{"command": "lease4-add", "arguments": {"ip-address": "10.20.0.\#(last)", "#
+                    + #""hw-address": "00:04:13:aa:bb:\#(last)", "hostname": "\#(host)", "valid-lft": 3600}}"#)
             #expect(reply["result"] as? Int == 0, "\(reply)")
         }
-        let deleted = try kea.command(["command": "lease4-del", "arguments": ["ip-address": "10.20.0.21"]])
+        let deleted = try await kea.control.command(
+            #"{"command": "lease4-del", "arguments": {"ip-address": "10.20.0.21"}}"#)
         #expect(deleted["result"] as? Int == 0, "\(deleted)")
         kea.stop()
 
@@ -76,75 +73,12 @@ struct KeaInteropTests {
     }
 }
 
-/// A kea-dhcp4 run in a directory of its own, answering on its control socket.
-final class KeaProcess {
-    static let binary = "/usr/sbin/kea-dhcp4"
-    static let hook = "/usr/lib/x86_64-linux-gnu/kea/hooks/libdhcp_lease_cmds.so"
-    static var available: Bool {
-        FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: hook)
-    }
-
-    let process: Process
-    let socket: String
-
-    private init(process: Process, socket: String) {
-        self.process = process
-        self.socket = socket
-    }
-
-    static func start(directory: String, leaseFile: String) async throws -> KeaProcess {
-        let socket = directory + "/kea.sock"
-        let config = """
-            {
-              "Dhcp4": {
-                "interfaces-config": { "interfaces": [] },
-                "lease-database": { "type": "memfile", "name": "\(leaseFile)", "lfc-interval": 0 },
-                "control-socket": { "socket-type": "unix", "socket-name": "\(socket)" },
-                "hooks-libraries": [ { "library": "\(hook)" } ],
-                "valid-lifetime": 3600,
-                "subnet4": [ { "id": 1, "subnet": "10.20.0.0/24", "pools": [ { "pool": "10.20.0.10 - 10.20.0.200" } ] } ],
-                "loggers": [ { "name": "kea-dhcp4", "output_options": [ { "output": "\(directory)/kea.log" } ], "severity": "INFO" } ]
-              }
-            }
-            """
-        try config.write(toFile: directory + "/kea-dhcp4.conf", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["-c", directory + "/kea-dhcp4.conf"]
-        var environment = ProcessInfo.processInfo.environment
-        environment["KEA_PIDFILE_DIR"] = directory
-        environment["KEA_LOCKFILE_DIR"] = directory
-        process.environment = environment
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        let kea = KeaProcess(process: process, socket: socket)
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            if let reply = try? kea.command(["command": "version-get"]), reply["result"] as? Int == 0 { return kea }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        kea.stop()
-        let log = (try? String(contentsOfFile: directory + "/kea.log", encoding: .utf8)) ?? ""
-        throw LeaseFileError(path: socket, reason: "kea-dhcp4 did not answer on its control socket; log:\n\(log)")
-    }
-
-    /// Sends one command; Kea answers one JSON object and closes the connection.
-    func command(_ request: [String: Any]) throws -> [String: Any] {
-        let data = try JSONSerialization.data(withJSONObject: request)
-        let reply = try ControlClient(path: socket, timeout: .seconds(10)).exchange(data)
-        return (try JSONSerialization.jsonObject(with: reply) as? [String: Any]) ?? [:]
-    }
-
-    /// Stops Kea with its `shutdown` command. (SIGTERM is not enough: with no interface configured, Kea
-    /// 2.2's main loop never wakes up to look at the signals it blocked.) SIGKILL after 10 s, as a last resort.
-    func stop() {
-        guard process.isRunning else { return }
-        _ = try? command(["command": "shutdown"])
-        let deadline = ContinuousClock.now + .seconds(10)
-        while process.isRunning && ContinuousClock.now < deadline { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        while process.isRunning { usleep(10_000) }
-    }
+/// Kea with no interface (no DHCP socket), one subnet, its leases in `leaseFile`.
+private func members(leaseFile: String) -> String {
+    """
+    "interfaces-config": { "interfaces": [] },
+    "lease-database": { "type": "memfile", "name": "\(leaseFile)", "lfc-interval": 0 },
+    "valid-lifetime": 3600,
+    "subnet4": [ { "id": 1, "subnet": "10.20.0.0/24", "pools": [ { "pool": "10.20.0.10 - 10.20.0.200" } ] } ]
+    """
 }

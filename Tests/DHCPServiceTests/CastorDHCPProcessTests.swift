@@ -1,3 +1,4 @@
+import CastorTestSupport
 import DHCPCodec
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CastorTestSupport
 import DHCPCodec
 import Foundation
 import Testing
@@ -15,6 +16,8 @@ struct DHCPTestEnvironment {
     var configPath: String { directory + "/kea-dhcp4.conf" }
     var leasePath: String { directory + "/kea-leases4.csv" }
     var logPath: String { directory + "/castor-dhcp.log" }
+    /// Kea's control channel (`control-socket`), served by every configuration written here.
+    var controlSocketPath: String { directory + "/kea4-ctrl-socket" }
 
     init(lfcInterval: Int = 0) throws {
         directory = NSTemporaryDirectory() + "castor-dhcp-" + UUID().uuidString.prefix(8)
@@ -28,6 +31,7 @@ struct DHCPTestEnvironment {
             {"Dhcp4": {
               "interfaces-config": {"interfaces": ["lo/127.0.0.1"], "dhcp-socket-type": "udp"},
               "lease-database": {"type": "memfile", "name": "\(leasePath)", "lfc-interval": \(lfcInterval)},
+              "control-socket": {"socket-type": "unix", "socket-name": "\(controlSocketPath)"},
               "valid-lifetime": 3600,
               "subnet4": [{"id": 1, "subnet": "10.99.0.0/16", "relay": {"ip-addresses": ["127.0.0.2"]},
                            "pools": [{"pool": "10.99.0.10 - 10.99.250.250"}],

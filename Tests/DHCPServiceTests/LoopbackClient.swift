@@ -1,3 +1,4 @@
+import CastorTestSupport
 import DHCPCodec
 import Foundation
 import Testing
@@ -118,11 +119,6 @@ final class LoopbackRelay {
         guard let ack = try await exchange(request), ack.messageType == .ack else { return nil }
         return ack.yiaddr
     }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }
 
 /// A client MAC for test client `n`.

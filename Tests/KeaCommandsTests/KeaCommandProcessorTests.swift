@@ -12,7 +12,7 @@ actor MemoryHost: KeaCommandHost {
     let configuration: KeaDHCP4Config
     let configurationJSON: JSONValue
     let configurationPath: String
-    var statistics: [String: Int64] = ["pkt4-received": 12, "pkt4-ack-sent": 3]
+    var statisticValues: [String: Int64] = ["pkt4-received": 12, "pkt4-ack-sent": 3]
     let status = KeaServerStatus(pid: 4242, uptime: 60, reload: 30)
     var written: [Lease] = []
     var reclaimed: [Bool] = []
@@ -131,7 +131,7 @@ func send(_ request: String, to host: MemoryHost, now: Int64 = 1_795_493_836) as
             (#"{"ip-address":"10.0.0.9"}"#, "hw-address"),
             (#"{"ip-address":"192.168.1.9","hw-address":"00:04:13:11:22:33"}"#, "192.168.1.9"),
             (#"{"ip-address":"10.0.0.9","hw-address":"00:04:13:11:22:33","subnet-id":7}"#, "subnet-id=7"),
-            (#"{"ip-address":"10.0.0.9","hw-address":"zz","subnet-id":1}"#, "hw-address"),
+            (#"{"ip-address":"10.0.0.9","hw-address":"zz","subnet-id":1}"#, "decoded string 'zz'"),
         ] {
             let reply = try await send(#"{"command":"lease4-add","arguments":"# + arguments + "}", to: host)
             #expect(reply["result"] == .integer(1), "\(arguments)")
@@ -148,7 +148,7 @@ func send(_ request: String, to host: MemoryHost, now: Int64 = 1_795_493_836) as
                 to: host)
         }
         let wiped = try await send(#"{"command":"lease4-wipe","arguments":{"subnet-id":1}}"#, to: host)
-        #expect(wiped["text"] == .string("Deleted 3 IPv4 lease(s) from subnet(s) 1."))
+        #expect(wiped["text"] == .string("Deleted 3 IPv4 lease(s) from subnet(s) 1"))
         #expect(await host.leases.isEmpty)
 
         let noArgument = try await send(#"{"command":"leases-reclaim"}"#, to: host)

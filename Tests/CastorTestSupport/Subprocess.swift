@@ -4,23 +4,24 @@ import Foundation
     import Glibc
 #endif
 
-/// Real programs for the tests: the built `castor`, perfdhcp, ip. Never `waitUntilExit()` (it spins a core on
+/// Real programs for the tests (the built `castor`, perfdhcp, kea-dhcp4, ip, dhclient…). Never `waitUntilExit()` (it spins a core on
 /// Linux): exits are awaited by polling `isRunning` with sleeps.
-enum Subprocess {
+public enum Subprocess {
     /// `castor`, built beside this test bundle (as Tests/CastorIntegrationTests/Harness.swift finds it).
-    static let castor: String = {
+    public static let castor: String = {
         let bundle = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
         return bundle.appendingPathComponent("castor").path
     }()
 
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs a program to completion (within `limit`, then SIGKILL) and captures its output through files.
-    static func run(_ executable: String, _ arguments: [String], limit: Duration = .seconds(60)) async throws -> Output
+    public static func run(_ executable: String, _ arguments: [String], limit: Duration = .seconds(60)) async throws
+        -> Output
     {
         let directory = NSTemporaryDirectory() + "castor-dhcp-run-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -38,7 +39,9 @@ enum Subprocess {
     }
 
     /// Starts a program with its output going to files (one file when both paths are equal).
-    static func start(_ executable: String, _ arguments: [String], stdout: String, stderr: String) throws -> Process {
+    public static func start(_ executable: String, _ arguments: [String], stdout: String, stderr: String) throws
+        -> Process
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -56,7 +59,7 @@ enum Subprocess {
     }
 
     /// Waits for a process to exit, sleeping rather than spinning; SIGKILLs it after `limit`.
-    static func waitForExit(_ process: Process, limit: Duration = .seconds(20)) async {
+    public static func waitForExit(_ process: Process, limit: Duration = .seconds(20)) async {
         let deadline = ContinuousClock.now + limit
         while process.isRunning {
             if ContinuousClock.now > deadline { kill(process.processIdentifier, SIGKILL) }
