@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "DHCPTransport",
             dependencies: [
-                "CastorCore", "DHCPCodec",
+                "CastorCore", "DHCPCodec", "CCastorShims",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

@@ -12,8 +12,9 @@ build_packages=(libsqlite3-dev zlib1g-dev pkg-config git)
 # Run: the appliance itself.
 run_packages=(sqlite3 ca-certificates procps)
 # Tests talk to real programs (README "Tests"): curl for HTTP, iproute2 for network namespaces, Kea 2.2
-# (kea-dhcp4 and its lease_cmds hook; perfdhcp in kea-admin) as the DHCP reference.
-test_packages=(curl jq iproute2 python3 python3-yaml kea-dhcp4-server kea-admin)
+# (kea-dhcp4 and its lease_cmds hook; perfdhcp in kea-admin) as the DHCP reference, the DHCP clients
+# dhclient (isc-dhcp-client) and udhcpc, tcpdump to see how replies are addressed.
+test_packages=(curl jq iproute2 python3 python3-yaml kea-dhcp4-server kea-admin isc-dhcp-client udhcpc tcpdump)
 
 wanted=("${run_packages[@]}")
 if [ "${1:-}" != "--run" ]; then wanted+=("${build_packages[@]}" "${test_packages[@]}"); fi

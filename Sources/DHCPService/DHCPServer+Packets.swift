@@ -97,9 +97,10 @@ extension DHCPServer {
         }
     }
 
-    /// The reply's bytes and UDP destination. Over UDP sockets, a unicast to `yiaddr` at the client's MAC
-    /// (which needs a raw socket) becomes a broadcast, as Kea does when direct responses are unsupported;
-    /// `-P` overrides every destination port.
+    /// The reply's bytes and destination. A unicast to `yiaddr` at the client's MAC goes through the socket's
+    /// packet socket (`dhcp-socket-type: raw`); where there is none (UDP sockets, relays only, no CAP_NET_RAW)
+    /// it becomes a broadcast, as Kea does when direct responses are unsupported. `-P` overrides every
+    /// destination port.
     private func serialize(
         _ reply: DHCPMessage, to destination: LeaseEngine.Destination, answering request: DHCPMessage,
         via socket: DHCPSocketID
@@ -114,10 +115,15 @@ extension DHCPServer {
                 metadata: ["dhcp.error": "\(error)", "dhcp.mac": "\(Self.hex(request.chaddr))"])
             return nil
         }
+        let port = options.clientPort ?? destination.port
+        if let mac = destination.hardwareAddress, !destination.broadcast, transport.canSendDirectly(via: socket) {
+            return DHCPOutgoingDatagram(
+                bytes: bytes, address: destination.address, port: port, socket: socket, hardwareAddress: mac)
+        }
         let broadcast = destination.broadcast || destination.hardwareAddress != nil
         return DHCPOutgoingDatagram(
             bytes: bytes, address: broadcast ? .broadcast : destination.address,
-            port: options.clientPort ?? destination.port, socket: socket)
+            port: port, socket: socket)
     }
 
     static func hex(_ bytes: [UInt8]) -> String {

@@ -56,7 +56,8 @@ public actor DHCPServer {
         let transport: DHCPTransport
         do {
             transport = try await DHCPTransport.bind(
-                interfaces: configuration.interfaces.interfaces, port: options.serverPort)
+                interfaces: configuration.interfaces.interfaces, port: options.serverPort,
+                direct: configuration.interfaces.socketType == .raw)
         } catch {
             throw DHCPServiceError(.bind, error.message)
         }
@@ -125,6 +126,11 @@ public actor DHCPServer {
             leaseFile = nil
         }
         engine = LeaseEngine(configuration: configuration, leases: leases, serverAddress: serverAddress)
+        for problem in transport.directSendProblems {
+            options.logger.warning(
+                "DHCP4_OPEN_SOCKET_FAIL direct replies unavailable; replies to clients without an address are broadcast",
+                metadata: ["dhcp.error": "\(problem)"])
+        }
         if transport.sockets.isEmpty {
             options.logger.warning(
                 "DHCPSRV_NO_SOCKETS_OPEN interfaces-config names no interface: no DHCP traffic will be served")

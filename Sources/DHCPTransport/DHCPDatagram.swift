@@ -30,12 +30,18 @@ public struct DHCPOutgoingDatagram: Sendable {
     public var address: IPv4Address
     public var port: UInt16
     public var socket: DHCPSocketID
+    /// Set to send the datagram straight to this MAC through the socket's packet socket (a unicast to
+    /// `yiaddr` before the client has it); only when ``DHCPTransport/canSendDirectly(via:)``.
+    public var hardwareAddress: [UInt8]?
 
-    public init(bytes: [UInt8], address: IPv4Address, port: UInt16, socket: DHCPSocketID) {
+    public init(
+        bytes: [UInt8], address: IPv4Address, port: UInt16, socket: DHCPSocketID, hardwareAddress: [UInt8]? = nil
+    ) {
         self.bytes = bytes
         self.address = address
         self.port = port
         self.socket = socket
+        self.hardwareAddress = hardwareAddress
     }
 }
 

@@ -46,11 +46,18 @@ public final class DHCPTransport: Sendable {
     private let continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation
     private let channels: [any Channel]
     private let counterBox: LockedCounters
+    /// Per socket, the packet socket that reaches clients by MAC (raw mode, broadcast-capable interfaces).
+    private let directSenders: [DirectSender?]
+    /// Why direct sending is unavailable where it was asked for (e.g. no CAP_NET_RAW); replies broadcast there.
+    public let directSendProblems: [String]
 
     private init(
         sockets: [DHCPSocketBinding], channels: [any Channel], datagrams: AsyncStream<[DHCPReceivedDatagram]>,
-        continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation, counters: LockedCounters
+        continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation, counters: LockedCounters,
+        directSenders: [DirectSender?], directSendProblems: [String]
     ) {
+        self.directSenders = directSenders
+        self.directSendProblems = directSendProblems
         self.sockets = sockets
         self.channels = channels
         self.datagrams = datagrams
@@ -61,7 +68,12 @@ public final class DHCPTransport: Sendable {
     /// Opens and binds one socket per binding `interfaces` calls for, on `port` (none for an empty list: as
     /// Kea, the server then answers only on its control socket). Any failure closes what was
     /// opened and throws the first error: `cannot bind 127.0.0.1:67: Address already in use`.
-    public static func bind(interfaces: [String], port: UInt16) async throws(DHCPBindError) -> DHCPTransport {
+    ///
+    /// With `direct` (Kea's `dhcp-socket-type: raw`), each socket serving a whole broadcast-capable interface
+    /// also gets a packet socket, so replies can be unicast to a client's MAC (RFC 2131 §4.1).
+    public static func bind(interfaces: [String], port: UInt16, direct: Bool = false) async throws(DHCPBindError)
+        -> DHCPTransport
+    {
         let bindings = try DHCPSocketBinding.bindings(for: interfaces, port: port, interfaces: .current())
         let (stream, continuation) = AsyncStream<[DHCPReceivedDatagram]>.makeStream(
             bufferingPolicy: .bufferingOldest(queueDepth))
@@ -101,14 +113,34 @@ public final class DHCPTransport: Sendable {
                 throw DHCPBindError("cannot listen on \(binding): \(error)")
             }
         }
+        var senders: [DirectSender?] = []
+        var problems: [String] = []
+        for binding in bindings {
+            guard direct, let device = binding.device else {
+                senders.append(nil)
+                continue
+            }
+            switch DirectSender.open(interface: device) {
+            case .success(let sender): senders.append(sender)
+            case .failure(let error):
+                senders.append(nil)
+                problems.append(error.message)
+            }
+        }
         return DHCPTransport(
-            sockets: bindings, channels: channels, datagrams: stream, continuation: continuation, counters: counters)
+            sockets: bindings, channels: channels, datagrams: stream, continuation: continuation, counters: counters,
+            directSenders: senders, directSendProblems: problems)
     }
 
     /// The server's own address: the first binding's interface address (option 54 when none is configured).
     public var serverAddress: IPv4Address? { sockets.lazy.compactMap(\.serverAddress).first }
 
     public var counters: Counters { counterBox.value }
+
+    /// Whether a reply can go straight to a client's MAC through `socket` (else it must be broadcast).
+    public func canSendDirectly(via socket: DHCPSocketID) -> Bool {
+        directSenders.indices.contains(socket.index) && directSenders[socket.index] != nil
+    }
 
     /// Queues the datagrams on their sockets and flushes once per socket. Failures are counted, not thrown:
     /// a reply that cannot leave is a lost UDP datagram, which the client retransmits for.
@@ -118,8 +150,17 @@ public final class DHCPTransport: Sendable {
         for (index, channel) in channels.enumerated() {
             let mine = datagrams.filter { $0.socket.index == index }
             guard !mine.isEmpty else { continue }
+            let direct = directSenders[index]
+            let binding = sockets[index]
             channel.eventLoop.execute {
                 for datagram in mine {
+                    if let mac = datagram.hardwareAddress, let direct {
+                        let packet = IPv4UDPFrame.build(
+                            source: binding.serverAddress ?? .any, sourcePort: binding.port,
+                            destination: datagram.address, destinationPort: datagram.port, payload: datagram.bytes)
+                        if !direct.send(packet, to: mac) { counters.update { $0.sendFailures += 1 } }
+                        continue
+                    }
                     let destination: SocketAddress
                     do {
                         destination = try SocketAddress(ipAddress: "\(datagram.address)", port: Int(datagram.port))

@@ -54,8 +54,20 @@ public enum Subprocess {
             _ = FileManager.default.createFile(atPath: stderr, contents: nil)
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
         }
-        try process.run()
+        try withDefaultSignalMask { try process.run() }
         return process
+    }
+
+    /// Runs `body` (a spawn) with no signal blocked on this thread: a child inherits the spawning thread's
+    /// mask, and Dispatch's worker threads block nearly every signal, which would leave a client deaf to the
+    /// SIGUSR1/SIGUSR2/SIGHUP the tests send it.
+    public static func withDefaultSignalMask<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t()
+        var saved = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        return try body()
     }
 
     /// Waits for a process to exit, sleeping rather than spinning; SIGKILLs it after `limit`.
