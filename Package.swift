@@ -57,6 +57,9 @@ let package = Package(
             name: "KeaCommands", dependencies: ["CastorJSON", "DHCPCodec", "DHCPLeases", "KeaConfig"],
             swiftSettings: strict),
 
+        // TFTP (RFC 1350/2347/2348/2349/7440): packets and the read-transfer state machine, no sockets.
+        .target(name: "TFTPProtocol", dependencies: ["CastorCore"], swiftSettings: strict),
+
         // Storage of leases: Kea's memfile CSV journal, byte-compatible with kea-dhcp4 and kea-lfc.
         .target(name: "DHCPLeaseFile", dependencies: ["DHCPLeases"], swiftSettings: strict),
 
@@ -150,6 +153,7 @@ let package = Package(
         .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
+        .testTarget(name: "TFTPProtocolTests", dependencies: ["TFTPProtocol"], swiftSettings: strict),
         .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),
         .testTarget(
             name: "DHCPServiceTests",
