@@ -60,6 +60,12 @@ let package = Package(
         // TFTP (RFC 1350/2347/2348/2349/7440): packets and the read-transfer state machine, no sockets.
         .target(name: "TFTPProtocol", dependencies: ["CastorCore"], swiftSettings: strict),
 
+        // Fuzz targets (notes/fuzzing.md): the bodies, shared by the libFuzzer executables and the tests.
+        .target(
+            name: "CastorFuzzing", dependencies: ["CastorCore", "DHCPCodec", "DHCPLeaseEngine", "KeaConfig"],
+            swiftSettings: strict),
+        .executableTarget(name: "fuzz-dhcp", dependencies: ["CastorFuzzing"], swiftSettings: strict),
+
         // Storage of leases: Kea's memfile CSV journal, byte-compatible with kea-dhcp4 and kea-lfc.
         .target(name: "DHCPLeaseFile", dependencies: ["DHCPLeases"], swiftSettings: strict),
 
@@ -153,11 +159,12 @@ let package = Package(
         .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
+        .testTarget(name: "CastorFuzzingTests", dependencies: ["CastorFuzzing", "DHCPCodec"], swiftSettings: strict),
         .testTarget(name: "TFTPProtocolTests", dependencies: ["TFTPProtocol"], swiftSettings: strict),
         .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),
         .testTarget(
             name: "DHCPServiceTests",
-            dependencies: ["DHCPService", "DHCPTransport", "CastorControl", "CastorTestSupport"],
+            dependencies: ["DHCPService", "DHCPTransport", "CastorControl", "CastorTestSupport", "CastorFuzzing"],
             swiftSettings: strict),
         .testTarget(
             name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorTestSupport"], swiftSettings: strict),

@@ -45,6 +45,8 @@ public final class DHCPTransport: Sendable {
     public let datagrams: AsyncStream<[DHCPReceivedDatagram]>
     private let continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation
     private let channels: [any Channel]
+    /// The sockets' descriptors (owned by the channels): replies are sent with sendto(2) on them directly.
+    private let descriptors: [Int32]
     private let counterBox: LockedCounters
     /// Per socket, the packet socket that reaches clients by MAC (raw mode, broadcast-capable interfaces).
     private let directSenders: [DirectSender?]
@@ -52,7 +54,8 @@ public final class DHCPTransport: Sendable {
     public let directSendProblems: [String]
 
     private init(
-        sockets: [DHCPSocketBinding], channels: [any Channel], datagrams: AsyncStream<[DHCPReceivedDatagram]>,
+        sockets: [DHCPSocketBinding], channels: [any Channel], descriptors: [Int32],
+        datagrams: AsyncStream<[DHCPReceivedDatagram]>,
         continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation, counters: LockedCounters,
         directSenders: [DirectSender?], directSendProblems: [String]
     ) {
@@ -60,6 +63,7 @@ public final class DHCPTransport: Sendable {
         self.directSendProblems = directSendProblems
         self.sockets = sockets
         self.channels = channels
+        self.descriptors = descriptors
         self.datagrams = datagrams
         self.continuation = continuation
         self.counterBox = counters
@@ -80,6 +84,7 @@ public final class DHCPTransport: Sendable {
         let counters = LockedCounters()
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         var channels: [any Channel] = []
+        var descriptors: [Int32] = []
         for (index, binding) in bindings.enumerated() {
             let descriptor: Int32
             do {
@@ -108,6 +113,7 @@ public final class DHCPTransport: Sendable {
                     }
                     .withBoundSocket(descriptor).get()
                 channels.append(channel)
+                descriptors.append(descriptor)
             } catch {
                 for channel in channels { try? await channel.close() }
                 throw DHCPBindError("cannot listen on \(binding): \(error)")
@@ -128,8 +134,8 @@ public final class DHCPTransport: Sendable {
             }
         }
         return DHCPTransport(
-            sockets: bindings, channels: channels, datagrams: stream, continuation: continuation, counters: counters,
-            directSenders: senders, directSendProblems: problems)
+            sockets: bindings, channels: channels, descriptors: descriptors, datagrams: stream,
+            continuation: continuation, counters: counters, directSenders: senders, directSendProblems: problems)
     }
 
     /// The server's own address: the first binding's interface address (option 54 when none is configured).
@@ -142,41 +148,44 @@ public final class DHCPTransport: Sendable {
         directSenders.indices.contains(socket.index) && directSenders[socket.index] != nil
     }
 
-    /// Queues the datagrams on their sockets and flushes once per socket. Failures are counted, not thrown:
-    /// a reply that cannot leave is a lost UDP datagram, which the client retransmits for.
+    /// Sends the datagrams now, from the calling thread, with sendto(2) on the sockets' descriptors (they are
+    /// non-blocking). Failures are counted, never thrown: a reply that cannot leave is a lost UDP datagram,
+    /// which the client retransmits for. (Not through NIO's channel writes: NIO closes a datagram channel on
+    /// any send error but EMSGSIZE and EHOSTUNREACH, so one reply to an unroutable address, which a forged
+    /// packet can ask for, would silence the server.)
     public func send(_ datagrams: [DHCPOutgoingDatagram]) {
         guard !datagrams.isEmpty else { return }
-        let counters = counterBox
-        for (index, channel) in channels.enumerated() {
-            let mine = datagrams.filter { $0.socket.index == index }
-            guard !mine.isEmpty else { continue }
-            let direct = directSenders[index]
-            let binding = sockets[index]
-            channel.eventLoop.execute {
-                for datagram in mine {
-                    if let mac = datagram.hardwareAddress, let direct {
-                        let packet = IPv4UDPFrame.build(
-                            source: binding.serverAddress ?? .any, sourcePort: binding.port,
-                            destination: datagram.address, destinationPort: datagram.port, payload: datagram.bytes)
-                        if !direct.send(packet, to: mac) { counters.update { $0.sendFailures += 1 } }
-                        continue
-                    }
-                    let destination: SocketAddress
-                    do {
-                        destination = try SocketAddress(ipAddress: "\(datagram.address)", port: Int(datagram.port))
-                    } catch {
-                        counters.update { $0.sendFailures += 1 }
-                        continue
-                    }
-                    let envelope = AddressedEnvelope(
-                        remoteAddress: destination, data: channel.allocator.buffer(bytes: datagram.bytes))
-                    let promise = channel.eventLoop.makePromise(of: Void.self)
-                    promise.futureResult.whenFailure { _ in counters.update { $0.sendFailures += 1 } }
-                    channel.write(envelope, promise: promise)
-                }
-                channel.flush()
+        var failures = 0
+        for datagram in datagrams {
+            let index = datagram.socket.index
+            guard descriptors.indices.contains(index) else {
+                failures += 1
+                continue
             }
+            if let mac = datagram.hardwareAddress, let direct = directSenders[index] {
+                let binding = sockets[index]
+                let packet = IPv4UDPFrame.build(
+                    source: binding.serverAddress ?? .any, sourcePort: binding.port, destination: datagram.address,
+                    destinationPort: datagram.port, payload: datagram.bytes)
+                if !direct.send(packet, to: mac) { failures += 1 }
+                continue
+            }
+            var destination = sockaddr_in()
+            destination.sin_family = sa_family_t(AF_INET)
+            destination.sin_port = datagram.port.bigEndian
+            destination.sin_addr.s_addr = datagram.address.rawValue.bigEndian
+            let sent = datagram.bytes.withUnsafeBytes { payload in
+                withUnsafePointer(to: &destination) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        sendto(
+                            descriptors[index], payload.baseAddress, payload.count, Int32(MSG_DONTWAIT), $0,
+                            socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
+                }
+            }
+            if sent != datagram.bytes.count { failures += 1 }
         }
+        if failures > 0 { counterBox.update { $0.sendFailures += failures } }
     }
 
     /// Closes every socket and finishes ``datagrams``.

@@ -1,3 +1,5 @@
+import CastorCore
+import CastorFuzzing
 import CastorTestSupport
 import DHCPCodec
 import Foundation
@@ -39,6 +41,49 @@ import Testing
         await Subprocess.waitForExit(server)
         #expect(server.terminationStatus == 0)
         #expect(environment.log.contains("DHCP4_SHUTDOWN"))
+    }
+
+    /// A thousand malformed datagrams (mutated real packets and noise, seeded) from a relay address: the
+    /// daemon counts them, stays up and answers the next good client.
+    @Test func malformedPacketsNeverStopTheDaemon() async throws {
+        try await LoopbackRelay.ensureAddress()
+        let environment = try DHCPTestEnvironment()
+        defer { environment.remove() }
+        let relay = try LoopbackRelay(serverPort: environment.serverPort)
+        let server = try await environment.startCastor(clientPort: relay.port)
+        defer { kill(server.processIdentifier, SIGKILL) }
+
+        var random = SeededRandom(seed: 0xBAD_9ACE7)
+        let seeds = DHCPFuzzTarget.seeds.map { seed in
+            // As a relay on 127.0.0.2 would forward it, so it reaches the engine's relay path too.
+            var bytes = seed
+            if bytes.count > 28 { bytes.replaceSubrange(24..<28, with: [127, 0, 0, 2]) }
+            return bytes
+        }
+        for round in 0..<1_000 {
+            var bytes = seeds[round % seeds.count]
+            if round % 10 == 9 {
+                bytes = (0..<Int.random(in: 0...600, using: &random)).map { _ in
+                    UInt8.random(in: 0...255, using: &random)
+                }
+            } else {
+                DHCPFuzzTarget.mutate(&bytes, rounds: 1 + round % 3, using: &random)
+            }
+            relay.send(bytes)
+            if round % 100 == 99 { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        let mac = testMAC(0x77)
+        let address = try await relay.lease(mac: mac, xid: 0x7700)
+        #expect(address != nil, "no lease after the malformed burst: \(environment.log.suffix(2000))")
+        #expect(server.isRunning)
+        let statistics = try await KeaControlClient(path: environment.controlSocketPath).command(
+            #"{"command": "statistic-get", "arguments": {"name": "pkt4-parse-failed"}}"#)
+        let failed =
+            (((statistics["arguments"] as? [String: Any])?["pkt4-parse-failed"] as? [[Any]])?.first?.first as? Int) ?? 0
+        #expect(failed > 0, "\(statistics)")
+        kill(server.processIdentifier, SIGTERM)
+        await Subprocess.waitForExit(server)
+        #expect(server.terminationStatus == 0)
     }
 
     /// Every address ACKed before a kill -9 is in the lease file, and the restarted server knows it.
