@@ -140,7 +140,7 @@ let package = Package(
             name: "castor",
             dependencies: [
                 "CastorCore", "CastorModel", "CastorSettings", "CastorStore", "CastorControl",
-                "CastorAdminAPI", "CastorSupervisor", "KeaConfig", "DHCPService",
+                "CastorAdminAPI", "CastorSupervisor", "KeaConfig", "DHCPService", "DHCPLeaseFile", "DHCPLeases",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -35,8 +35,8 @@ public enum DaemonCatalog {
     /// In start order.
     public static let all: [DaemonDefinition] = [
         DaemonDefinition(name: "api", summary: "REST API and web admin") { ["api"] + $0.commonArguments },
-        // Started only when castor.yaml's `supervisor.daemons` lists it (the default does not: the lab default
-        // serves DHCP on no interface of the host, DESIGN.md §1). Serves <data-dir>/kea-dhcp4.conf.
+        // Serves <data-dir>/kea-dhcp4.conf; `castor run` skips it while that file does not exist. The lab's
+        // (`castor lab init`) listens on loopback only: no interface of the host (DESIGN.md §1).
         DaemonDefinition(name: "dhcp", summary: "DHCPv4 server (Kea 2.2 compatible)") {
             ["dhcp"] + $0.commonArguments
         },

@@ -56,6 +56,26 @@ import Testing
                 rows.contains { $0.contains(name) && $0.contains(exten) && $0.contains(context) }, "\(console.stdout)")
         }
         #expect(console.stdout.contains("4 users"))
+
+        // The lab's DHCP scope is served on loopback (lo/127.0.0.1:67): perfdhcp relays from 127.0.0.2 and
+        // the phones' network gets leases that the console lists.
+        _ = try await Harness.eventually("dhcp up") { () -> Bool? in
+            try StatusReport.read(dataDir: dir)?.daemon("dhcp")?.state == "up" ? true : nil
+        }
+        let perfdhcp = "/usr/sbin/perfdhcp"
+        if FileManager.default.isExecutableFile(atPath: perfdhcp) {
+            let show = try Harness.run("/usr/sbin/ip", ["addr", "show", "lo"])
+            if !show.stdout.contains("127.0.0.2/") {
+                _ = try Harness.run("/usr/sbin/ip", ["addr", "add", "127.0.0.2/8", "dev", "lo"])
+            }
+            let load = try Harness.run(
+                perfdhcp, ["-4", "-l", "127.0.0.2", "-r", "20", "-n", "20", "-R", "20", "-W", "500000", "127.0.0.1"])
+            #expect(load.stdout.contains("received packets: 20"), "\(load.stdout)\(load.stderr)")
+            let leases = try Harness.castor("cli", "--data-dir", dir, "-x", "dhcp leases")
+            #expect(leases.status == 0, "\(leases.stderr)")
+            #expect(leases.stdout.contains("20 leases, 20 active"), "\(leases.stdout)")
+            #expect(leases.stdout.contains("10.20.0.1"))
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import CastorJSON
 import DHCPCodec
+import Foundation
 import Testing
 
 @testable import KeaConfig
@@ -154,14 +155,27 @@ struct KeaConfigTests {
             #expect(config.warnings.isEmpty, "\(config.warnings)")
             if name == "kea-dhcp4.conf.example" {
                 let phones = try #require(config.subnet(id: 1))
-                #expect(Kea.payload(phones.options, 66) == Array("http://10.20.0.1:8667/".utf8))
                 #expect(Kea.payload(phones.options, 150) == [10, 20, 0, 1])
+                let snom = try #require(config.clientClass(named: "snom"))
+                #expect(Kea.payload(snom.options, 66) == Array("http://10.20.0.1:8667/".utf8))
                 #expect(phones.relayAddresses == [IPv4Address(127, 0, 0, 2)])
                 #expect(config.clientClass(named: "snom")?.test?.text == "substring(option[60].hex,0,4) == 'snom'")
                 let mac = KeaHostIdentifier(kind: .hwAddress, bytes: [0x00, 0x04, 0x13, 0xAA, 0xBB, 0x01])
                 #expect(phones.reservationsByIdentifier[mac]?.ipAddress == IPv4Address(10, 20, 0, 11))
             }
         }
+    }
+
+    /// The example is what `castor lab init` writes, with the appliance's default paths: one source, two files.
+    @Test func theApplianceExampleIsTheLabConfiguration() throws {
+        let example = try String(
+            contentsOfFile: Self.packageRoot + "/appliance/kea-dhcp4.conf.example", encoding: .utf8)
+        let generated = KeaLabConfiguration.text(
+            leaseFile: "/var/lib/castor/kea-leases4.csv", controlSocket: "/run/castor/kea4-ctrl-socket")
+        #expect(example == generated)
+        let config = try KeaDHCP4Config.parse(text: generated)
+        #expect(config.interfaces.interfaces == ["lo/127.0.0.1"])
+        #expect(config.controlSocket?.socketName == "/run/castor/kea4-ctrl-socket")
     }
 
     static var packageRoot: String {

@@ -70,5 +70,8 @@ enum ConsoleCommands {
             return TextTable(header: ["MAC", "VENDOR", "MODEL", "STATE", "IP", "LINES"], rows: rows).render()
                 + "\(devices.count) device\(devices.count == 1 ? "" : "s")\n"
         },
+        ConsoleCommand(words: "dhcp leases", summary: "DHCP leases: address, MAC, hostname, state, expiry") { options in
+            try DHCPLeasesCommand.run(options)
+        },
     ]
 }

@@ -4,6 +4,7 @@ import CastorModel
 import CastorSettings
 import CastorStore
 import Foundation
+import KeaConfig
 
 struct Lab: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +34,7 @@ struct Lab: ParsableCommand {
 enum LabSetup {
     static func apply(store: CastorStore, settings: CastorSettings.Settings) throws -> [String] {
         var created = try Failure.store { () throws(CastorError) in try store.apply(.standard) }
+        if let written = try LabDHCP.writeConfiguration(settings: settings) { created.append(written) }
         if let password = try AdminSetup.ensureAdmin(
             store: store, username: settings.api.adminUser, dataDir: settings.dataDir)
         {
@@ -67,5 +69,31 @@ enum AdminSetup {
         guard Glibc.write(fd, bytes, bytes.count) == bytes.count else {
             throw Failure("cannot write \(file): \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+/// The lab's DHCP scope (DESIGN.md §5): `<data dir>/kea-dhcp4.conf`, written once and then the installer's.
+enum LabDHCP {
+    static func configurationPath(settings: CastorSettings.Settings) -> String {
+        settings.dataDir + "/kea-dhcp4.conf"
+    }
+
+    static func controlSocketPath(settings: CastorSettings.Settings) -> String {
+        settings.resolvedRunDir + "/kea4-ctrl-socket"
+    }
+
+    /// Writes the lab's kea-dhcp4.conf unless one exists; what was created, for `lab init` to report.
+    static func writeConfiguration(settings: CastorSettings.Settings) throws -> String? {
+        let path = configurationPath(settings: settings)
+        guard !FileManager.default.fileExists(atPath: path) else { return nil }
+        let text = KeaLabConfiguration.text(
+            leaseFile: settings.dataDir + "/kea-leases4.csv", controlSocket: controlSocketPath(settings: settings))
+        do {
+            try FileManager.default.createDirectory(atPath: settings.dataDir, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw Failure("cannot write \(path): \(error.localizedDescription)")
+        }
+        return "DHCP configuration \(path) (phones' network 10.20.0.0/24, listening on loopback only)"
     }
 }

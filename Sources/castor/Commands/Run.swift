@@ -34,6 +34,8 @@ struct Run: AsyncParsableCommand {
             }
             if empty {
                 for line in try LabSetup.apply(store: store, settings: settings) { logger.info("lab: created \(line)") }
+            } else if let written = try LabDHCP.writeConfiguration(settings: settings) {
+                logger.info("lab: created \(written)")
             }
         }
         if let file = try AdminSetup.ensureAdmin(
@@ -47,6 +49,15 @@ struct Run: AsyncParsableCommand {
         let launch = DaemonLaunchContext(dataDir: settings.dataDir, configPath: configPath)
         let daemons = settings.supervisor.daemons.compactMap(DaemonCatalog.definition(named:))
             .filter { $0.name != "api" || settings.api.enabled }
+            .filter { definition in
+                guard definition.name == "dhcp" else { return true }
+                let path = settings.dataDir + "/kea-dhcp4.conf"
+                if FileManager.default.fileExists(atPath: path) { return true }
+                logger.notice(
+                    "dhcp not started: no DHCP configuration (castor lab init writes one)",
+                    metadata: ["dhcp.config": "\(path)"])
+                return false
+            }
             .map { (name: $0.name, arguments: $0.arguments(launch)) }
         let s = settings.supervisor
         let policy = RestartPolicy(
