@@ -46,6 +46,7 @@ public enum AdminAPI {
         ExtensionsController(store: store, maxBodySize: limit).addRoutes(to: model)
         DevicesController(store: store, maxBodySize: limit).addRoutes(to: model)
         VoicemailsController(store: store, maxBodySize: limit).addRoutes(to: model)
+        DHCPController(leases: options.dhcpLeases).addRoutes(to: api)
         return router
     }
 

@@ -18,6 +18,8 @@ public struct AdminAPIOptions: Sendable {
     public var now: @Sendable () -> Date
     /// Where the API logs unexpected errors (`castor.api`).
     public var logger: Logger
+    /// The DHCP server's current leases (`GET /api/dhcp/leases`); nil where the appliance serves no DHCP.
+    public var dhcpLeases: (@Sendable () throws -> [DHCPLeaseView])?
 
     public init(
         tokenLifetime: Duration = .seconds(12 * 3600),

@@ -75,6 +75,14 @@ import Testing
             #expect(leases.status == 0, "\(leases.stderr)")
             #expect(leases.stdout.contains("20 leases, 20 active"), "\(leases.stdout)")
             #expect(leases.stdout.contains("10.20.0.1"))
+            let api = try Harness.run(
+                "/usr/bin/curl", ["-sS", "-f", "-H", "Authorization: Bearer \(token)", base + "/api/dhcp/leases"])
+            #expect(api.status == 0, "\(api.stderr)")
+            let list = try #require(try JSONSerialization.jsonObject(with: Data(api.stdout.utf8)) as? [String: Any])
+            #expect(list["total"] as? Int == 20, "\(api.stdout)")
+            let first = (list["items"] as? [[String: Any]])?.first
+            #expect((first?["address"] as? String)?.hasPrefix("10.20.0.") == true)
+            #expect(first?["state"] as? String == "active")
         }
     }
 }

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-10}
-rates=${RATES:-"1000 2000 3000 4000 5000 6000 7000 8000 10000 12000"}
+rates=${RATES:-"2000 4000 6000 7000 8000 9000 10000 12000 14000 16000 20000"}
 server_port=16767
 client_port=16768
 

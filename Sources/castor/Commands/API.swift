@@ -30,9 +30,14 @@ struct API: AsyncParsableCommand {
         }
         defer { withExtendedLifetime(reload) {} }
 
+        var apiOptions = AdminAPIOptions(tokenLifetime: .seconds(settings.api.tokenLifetime), logger: logger)
+        let dataDir = settings.dataDir
+        if FileManager.default.fileExists(atPath: dataDir + "/kea-dhcp4.conf") {
+            apiOptions.dhcpLeases = { try DHCPLeasesCommand.views(dataDir: dataDir) }
+        }
         let app = AdminAPI.makeApplication(
             store: store,
-            options: AdminAPIOptions(tokenLifetime: .seconds(settings.api.tokenLifetime), logger: logger),
+            options: apiOptions,
             metrics: APIMetrics(), host: host, port: port,
             onChange: { ChildEnvironment.notifyChanged(runDir: runDir, except: "api") },
             onServerRunning: { bound in

@@ -1,3 +1,4 @@
+import CastorAdminAPI
 import CastorSettings
 import DHCPLeaseFile
 import DHCPLeases
@@ -11,6 +12,22 @@ enum DHCPLeasesCommand {
     static func run(_ options: DataOptions, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> String {
         let settings = try options.settings().settings
         let dataDir = options.dataDir.map(DataOptions.absolute) ?? settings.dataDir
+        let (leases, leasePath) = try current(dataDir: dataDir)
+        let rows = leases.map { lease in
+            [
+                "\(lease.address)", lease.hardwareAddress.isEmpty ? "-" : hex(lease.hardwareAddress),
+                lease.hostname.isEmpty ? "-" : lease.hostname,
+                "\(lease.subnetID)", state(of: lease, now: now), expiry(lease.expire),
+            ]
+        }
+        let table = TextTable(header: ["ADDRESS", "MAC", "HOSTNAME", "SUBNET", "STATE", "EXPIRES"], rows: rows)
+        let active = leases.filter { $0.state == .default && $0.expire > now }.count
+        return table.render()
+            + "\(leases.count) lease\(leases.count == 1 ? "" : "s"), \(active) active (\(leasePath))\n"
+    }
+
+    /// The leases of the DHCP server of `dataDir` (its kea-dhcp4.conf names the lease file), by address.
+    static func current(dataDir: String) throws -> (leases: [Lease], path: String) {
         let configPath = dataDir + "/kea-dhcp4.conf"
         var leasePath = dataDir + "/kea-leases4.csv"
         if FileManager.default.fileExists(atPath: configPath) {
@@ -21,23 +38,22 @@ enum DHCPLeasesCommand {
                 throw Failure("\(error)")
             }
         }
-        let loaded: MemfileLeaseFile.LoadResult
         do {
-            loaded = try MemfileLeaseFile(path: leasePath).load()
+            let loaded = try MemfileLeaseFile(path: leasePath).load()
+            return (loaded.leases.values.sorted { $0.address < $1.address }, leasePath)
         } catch {
             throw Failure("\(error)")
         }
-        let leases = loaded.leases.values.sorted { $0.address < $1.address }
-        let rows = leases.map { lease in
-            [
-                "\(lease.address)", hex(lease.hardwareAddress), lease.hostname.isEmpty ? "-" : lease.hostname,
-                "\(lease.subnetID)", state(of: lease, now: now), expiry(lease.expire),
-            ]
+    }
+
+    /// The API's view of the same leases (`GET /api/dhcp/leases`).
+    static func views(dataDir: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> [DHCPLeaseView] {
+        try current(dataDir: dataDir).leases.map { lease in
+            DHCPLeaseView(
+                address: "\(lease.address)", hwAddress: hex(lease.hardwareAddress), clientID: hex(lease.clientID),
+                hostname: lease.hostname, subnetID: lease.subnetID, state: state(of: lease, now: now),
+                expire: lease.expire, validLifetime: lease.validLifetime)
         }
-        let table = TextTable(header: ["ADDRESS", "MAC", "HOSTNAME", "SUBNET", "STATE", "EXPIRES"], rows: rows)
-        let active = leases.filter { $0.state == .default && $0.expire > now }.count
-        return table.render()
-            + "\(leases.count) lease\(leases.count == 1 ? "" : "s"), \(active) active (\(leasePath))\n"
     }
 
     private static func state(of lease: Lease, now: Int64) -> String {
@@ -49,7 +65,7 @@ enum DHCPLeasesCommand {
     }
 
     private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.isEmpty ? "-" : bytes.map { String(format: "%02x", $0) }.joined(separator: ":")
+        bytes.isEmpty ? "" : bytes.map { String(format: "%02x", $0) }.joined(separator: ":")
     }
 
     private static func expiry(_ epoch: Int64) -> String {
