@@ -10,7 +10,7 @@ set -euo pipefail
 # Build: GRDB links the system SQLite; swift-crypto/NIOSSL build their own BoringSSL.
 build_packages=(libsqlite3-dev zlib1g-dev pkg-config git)
 # Run: the appliance itself.
-run_packages=(sqlite3 ca-certificates procps)
+run_packages=(sqlite3 ca-certificates procps socat)
 # Tests talk to real programs (README "Tests"): curl for HTTP, iproute2 for network namespaces, Kea 2.2
 # (kea-dhcp4 and its lease_cmds hook; perfdhcp in kea-admin) as the DHCP reference, the DHCP clients
 # dhclient (isc-dhcp-client) and udhcpc, tcpdump to see how replies are addressed.
