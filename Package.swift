@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Layer 0: vocabulary shared by everything (MAC addresses, ids, clocks). No dependencies.
@@ -59,6 +60,13 @@ let package = Package(
 
         // TFTP (RFC 1350/2347/2348/2349/7440): packets and the read-transfer state machine, no sockets.
         .target(name: "TFTPProtocol", dependencies: ["CastorCore"], swiftSettings: strict),
+
+        // Provisioning: which device asks (MAC, model, vendor plugin) and what its files say, rendered from
+        // templates/ with Mustache. Pure: the store's entities and template texts in, bytes out.
+        .target(
+            name: "Provisioning",
+            dependencies: ["CastorCore", "CastorModel", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict),
 
         // Fuzz targets (notes/fuzzing.md): the bodies, shared by the libFuzzer executables and the tests.
         .target(
@@ -159,6 +167,7 @@ let package = Package(
         .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
+        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning"], swiftSettings: strict),
         .testTarget(name: "CastorFuzzingTests", dependencies: ["CastorFuzzing", "DHCPCodec"], swiftSettings: strict),
         .testTarget(name: "TFTPProtocolTests", dependencies: ["TFTPProtocol"], swiftSettings: strict),
         .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),

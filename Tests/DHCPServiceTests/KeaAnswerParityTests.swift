@@ -107,17 +107,19 @@ struct KeaAnswerParityTests {
         let server = try await DHCPServer.start(options)
         let running = Task { await server.run() }
 
+        // Long timeouts: a retransmission would be a different exchange (a loaded machine must not make the
+        // two servers see different packets).
         for client in Self.clients {
             let discover = client.message(.discover)
-            let keaOffer = try await keaRelay.exchange(discover)
-            let castorOffer = try await castorRelay.exchange(discover)
+            let keaOffer = try await keaRelay.exchange(discover, attempts: 3, timeout: .seconds(3))
+            let castorOffer = try await castorRelay.exchange(discover, attempts: 3, timeout: .seconds(3))
             #expect(Self.summary(castorOffer) == Self.summary(keaOffer), "OFFER to \(client.mac)")
             guard let offer = keaOffer else { continue }
 
             var request = client.message(.request, address: offer.yiaddr, server: offer.serverIdentifier)
             request.xid = client.xid + 1
-            let keaAck = try await keaRelay.exchange(request)
-            let castorAck = try await castorRelay.exchange(request)
+            let keaAck = try await keaRelay.exchange(request, attempts: 3, timeout: .seconds(3))
+            let castorAck = try await castorRelay.exchange(request, attempts: 3, timeout: .seconds(3))
             #expect(Self.summary(castorAck) == Self.summary(keaAck), "ACK to \(client.mac)")
         }
         // A REQUEST for an address outside the subnet: both NAK it, the same way.

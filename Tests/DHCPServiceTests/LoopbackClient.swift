@@ -89,10 +89,12 @@ final class LoopbackRelay {
     }
 
     /// Sends `request` and waits for the reply, retransmitting as a client would (UDP may lose a datagram).
-    func exchange(_ request: DHCPMessage, attempts: Int = 5) async throws -> DHCPMessage? {
+    func exchange(_ request: DHCPMessage, attempts: Int = 5, timeout: Duration = .milliseconds(600)) async throws
+        -> DHCPMessage?
+    {
         for _ in 0..<attempts {
             try send(request)
-            if let reply = await receive(xid: request.xid, timeout: .milliseconds(600)) { return reply }
+            if let reply = await receive(xid: request.xid, timeout: timeout) { return reply }
         }
         return nil
     }
