@@ -29,6 +29,10 @@ public struct LeaseEngine: Sendable {
     /// Addresses offered and not yet requested, by client: a retransmitted DISCOVER, or a REQUEST that
     /// carries neither option 50 nor `ciaddr`, gets the same address.
     var offers: [[UInt8]: Offer] = [:]
+    /// The offers in the order they were made, for forgetting the oldest first; `offerQueueHead` is where
+    /// the live part starts. An entry is stale once its client was offered again or sent its REQUEST.
+    var offerQueue: [(key: [UInt8], time: Int64)] = []
+    var offerQueueHead = 0
 
     struct Offer: Sendable {
         var address: IPv4Address
@@ -36,8 +40,8 @@ public struct LeaseEngine: Sendable {
         var time: Int64
     }
 
-    /// Offers older than this are forgotten when the table grows (a client that never sent its REQUEST).
-    static let offerMemory: Int64 = 300
+    /// At most this many offers are remembered (clients that never sent their REQUEST, a DISCOVER flood):
+    /// past it, the oldest are forgotten, a quarter of the table at a time.
     static let offerTableLimit = 4096
     /// Kea's `expired-leases-processing.hold-reclaimed-time` default: reclaimed leases are deleted this long
     /// after they expired.
@@ -96,11 +100,24 @@ public struct LeaseEngine: Sendable {
         return configured.contains { $0.code == DHCPOptionCode.serverIdentifier && $0.data == address.octets }
     }
 
-    /// Forgets stale offers once the table is large (bounded memory under a DISCOVER flood).
+    /// Files an offer. Bounded memory at O(1) amortized cost per offer: when the table is full, the oldest
+    /// offers are forgotten until it is three quarters full (a flood of DISCOVERs that never REQUEST must
+    /// not make each new offer scan the whole table).
     mutating func remember(_ offer: Offer, for client: ClientIdentity) {
-        if offers.count >= Self.offerTableLimit {
-            offers = offers.filter { offer.time - $0.value.time < Self.offerMemory }
+        let key = client.offerKey
+        offers[key] = offer
+        offerQueue.append((key, offer.time))
+        if offers.count > Self.offerTableLimit {
+            while offers.count > Self.offerTableLimit * 3 / 4, offerQueueHead < offerQueue.count {
+                let oldest = offerQueue[offerQueueHead]
+                offerQueueHead += 1
+                if offers[oldest.key]?.time == oldest.time { offers[oldest.key] = nil }
+            }
         }
-        offers[client.offerKey] = offer
+        // Drop the queue's stale entries now and then: its length stays within a few times the table's.
+        if offerQueue.count - offerQueueHead > Self.offerTableLimit * 2 || offerQueueHead > Self.offerTableLimit {
+            offerQueue = offerQueue[offerQueueHead...].filter { offers[$0.key]?.time == $0.time }
+            offerQueueHead = 0
+        }
     }
 }

@@ -35,6 +35,10 @@ public actor DHCPServer {
     public nonisolated let serverAddress: IPv4Address
     /// Where the sockets are bound.
     public nonisolated let sockets: [DHCPSocketBinding]
+    /// The actor runs on the sockets' event loop: a batch is parsed, answered, persisted and its replies sent
+    /// on the thread that read it (one thread, as Kea's, instead of a hop to the cooperative pool per batch).
+    private nonisolated let executor: any SerialExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     var engine: LeaseEngine
     /// nil when `lease-database.persist` is false.
     let leaseFile: MemfileLeaseFile?
@@ -102,6 +106,7 @@ public actor DHCPServer {
         self.reloadedAt = startedAt
         self.transport = transport
         self.sockets = transport.sockets
+        self.executor = transport.executor
         self.logger = options.logger
         self.serverAddress = transport.serverAddress ?? .any
         var leases: [IPv4Address: Lease] = [:]

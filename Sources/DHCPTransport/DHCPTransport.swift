@@ -45,6 +45,8 @@ public final class DHCPTransport: Sendable {
     public let datagrams: AsyncStream<[DHCPReceivedDatagram]>
     private let continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation
     private let channels: [any Channel]
+    /// The one event loop every socket of the transport reads on.
+    private let eventLoop: any EventLoop
     /// The sockets' descriptors (owned by the channels): replies are sent with sendto(2) on them directly.
     private let descriptors: [Int32]
     private let counterBox: LockedCounters
@@ -54,7 +56,7 @@ public final class DHCPTransport: Sendable {
     public let directSendProblems: [String]
 
     private init(
-        sockets: [DHCPSocketBinding], channels: [any Channel], descriptors: [Int32],
+        sockets: [DHCPSocketBinding], eventLoop: any EventLoop, channels: [any Channel], descriptors: [Int32],
         datagrams: AsyncStream<[DHCPReceivedDatagram]>,
         continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation, counters: LockedCounters,
         directSenders: [DirectSender?], directSendProblems: [String]
@@ -62,6 +64,7 @@ public final class DHCPTransport: Sendable {
         self.directSenders = directSenders
         self.directSendProblems = directSendProblems
         self.sockets = sockets
+        self.eventLoop = eventLoop
         self.channels = channels
         self.descriptors = descriptors
         self.datagrams = datagrams
@@ -134,7 +137,7 @@ public final class DHCPTransport: Sendable {
             }
         }
         return DHCPTransport(
-            sockets: bindings, channels: channels, descriptors: descriptors, datagrams: stream,
+            sockets: bindings, eventLoop: loop, channels: channels, descriptors: descriptors, datagrams: stream,
             continuation: continuation, counters: counters, directSenders: senders, directSendProblems: problems)
     }
 
@@ -142,6 +145,11 @@ public final class DHCPTransport: Sendable {
     public var serverAddress: IPv4Address? { sockets.lazy.compactMap(\.serverAddress).first }
 
     public var counters: Counters { counterBox.value }
+
+    /// The sockets' event loop as an executor: a service that runs on it handles each batch on the thread
+    /// that read it, with no hand-off between threads (on a 2-core machine, thread switches, not work,
+    /// were what limited the rate).
+    public var executor: any SerialExecutor { eventLoop.executor }
 
     /// Whether a reply can go straight to a client's MAC through `socket` (else it must be broadcast).
     public func canSendDirectly(via socket: DHCPSocketID) -> Bool {
