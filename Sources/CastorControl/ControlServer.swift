@@ -17,61 +17,33 @@ import NIOPosix
 public final class ControlServer: Sendable {
     public typealias Handler = @Sendable (Data) async -> Data
 
-    private let channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let listener: UnixStreamListener
     private let handler: Handler
-    public let path: String
+    public var path: String { listener.path }
 
     /// The largest request line accepted.
     public static let maximumLineLength = 64 * 1024
 
-    private init(
-        channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, path: String,
-        handler: @escaping Handler
-    ) {
-        self.channel = channel
-        self.path = path
+    private init(listener: UnixStreamListener, handler: @escaping Handler) {
+        self.listener = listener
         self.handler = handler
     }
 
     /// Binds the socket (replacing a stale socket file left by a killed process). Throws a `ControlError`
     /// naming the path when it cannot.
     public static func bind(path: String, handler: @escaping Handler) async throws -> ControlServer {
-        guard path.utf8.count < 108 else {
-            throw ControlError(path: path, reason: "the socket path is longer than 107 bytes (a Unix socket's limit)")
+        let listener = try await UnixStreamListener.bind(path: path) {
+            LineFrameDecoder(maximumLength: maximumLineLength)
         }
-        do {
-            let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true) { child in
-                    child.eventLoop.makeCompletedFuture {
-                        try child.pipeline.syncOperations.addHandler(
-                            ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child)
-                    }
-                }
-            chmod(path, 0o600)
-            return ControlServer(channel: channel, path: path, handler: handler)
-        } catch {
-            throw ControlError(path: path, reason: "cannot listen: \(error)")
-        }
+        return ControlServer(listener: listener, handler: handler)
     }
 
     /// Serves connections until the calling task is cancelled; then closes the socket and removes its file.
     public func run() async throws {
-        defer { unlink(path) }
-        try await withTaskCancellationHandler {
-            try await withThrowingDiscardingTaskGroup { group in
-                try await channel.executeThenClose { inbound in
-                    for try await connection in inbound {
-                        group.addTask { await self.serve(connection) }
-                    }
-                }
-            }
-        } onCancel: {
-            channel.channel.close(promise: nil)
-        }
+        try await listener.run { connection in await self.serve(connection) }
     }
 
-    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    private func serve(_ connection: UnixStreamListener.Connection) async {
         try? await connection.executeThenClose { inbound, outbound in
             for try await line in inbound {
                 var reply = await handler(Data(line.readableBytesView))

@@ -18,21 +18,17 @@ import NIOPosix
 public final class KeaControlServer: Sendable {
     public typealias Handler = @Sendable ([UInt8]) async -> [UInt8]
 
-    private let channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>
+    private let listener: UnixStreamListener
     private let handler: Handler
-    public let path: String
+    public var path: String { listener.path }
     /// Kea's control channel timeout (10 s by default).
     public let requestTimeout: Duration
 
     /// The largest request accepted (a `config-set` carrying a whole configuration fits).
     public static let maximumRequestLength = 4 * 1024 * 1024
 
-    private init(
-        channel: NIOAsyncChannel<NIOAsyncChannel<ByteBuffer, ByteBuffer>, Never>, path: String,
-        requestTimeout: Duration, handler: @escaping Handler
-    ) {
-        self.channel = channel
-        self.path = path
+    private init(listener: UnixStreamListener, requestTimeout: Duration, handler: @escaping Handler) {
+        self.listener = listener
         self.requestTimeout = requestTimeout
         self.handler = handler
     }
@@ -41,41 +37,16 @@ public final class KeaControlServer: Sendable {
     public static func bind(path: String, requestTimeout: Duration = .seconds(10), handler: @escaping Handler)
         async throws -> KeaControlServer
     {
-        guard path.utf8.count < 108 else {
-            throw ControlError(path: path, reason: "the socket path is longer than 107 bytes (a Unix socket's limit)")
+        // Half-closure allowed: `socat` shuts its side down after the request and still reads the reply.
+        let listener = try await UnixStreamListener.bind(path: path, allowHalfClosure: true) {
+            JSONObjectFrameDecoder(maximumLength: maximumRequestLength)
         }
-        do {
-            // Half-closure allowed: `socat` shuts its side down after the request and still reads the reply.
-            let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .childChannelOption(.allowRemoteHalfClosure, value: true)
-                .bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true) { child in
-                    child.eventLoop.makeCompletedFuture {
-                        try child.pipeline.syncOperations.addHandler(
-                            ByteToMessageHandler(JSONObjectFrameDecoder(maximumLength: maximumRequestLength)))
-                        return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: child)
-                    }
-                }
-            chmod(path, 0o600)
-            return KeaControlServer(channel: channel, path: path, requestTimeout: requestTimeout, handler: handler)
-        } catch {
-            throw ControlError(path: path, reason: "cannot listen: \(error)")
-        }
+        return KeaControlServer(listener: listener, requestTimeout: requestTimeout, handler: handler)
     }
 
     /// Serves connections until the calling task is cancelled; then closes the socket and removes its file.
     public func run() async throws {
-        defer { unlink(path) }
-        try await withTaskCancellationHandler {
-            try await withThrowingDiscardingTaskGroup { group in
-                try await channel.executeThenClose { inbound in
-                    for try await connection in inbound {
-                        group.addTask { await self.serve(connection) }
-                    }
-                }
-            }
-        } onCancel: {
-            channel.channel.close(promise: nil)
-        }
+        try await listener.run { connection in await self.serve(connection) }
     }
 
     private enum Arrival: Sendable {
@@ -85,7 +56,7 @@ public final class KeaControlServer: Sendable {
     }
 
     /// One request, one reply, then close (Kea's behaviour).
-    private func serve(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) async {
+    private func serve(_ connection: UnixStreamListener.Connection) async {
         let timeout = requestTimeout
         try? await connection.executeThenClose { inbound, outbound in
             let arrival = try await withThrowingTaskGroup(of: Arrival.self) { group in

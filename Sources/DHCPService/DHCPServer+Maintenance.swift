@@ -1,7 +1,6 @@
 import CastorJSON
 import DHCPLeaseEngine
 import DHCPLeases
-import Foundation
 import KeaConfig
 import Logging
 
@@ -44,24 +43,19 @@ extension DHCPServer {
     @discardableResult
     public func reload() -> Result<KeaDHCP4Config, DHCPServiceError> {
         let next: KeaDHCP4Config
+        let json: JSONValue
         do {
-            next = try KeaDHCP4Config.load(path: options.configPath)
+            (next, json) = try Self.loadConfiguration(path: options.configPath)
         } catch {
             logger.error(
                 "DHCP4_DYNAMIC_RECONFIGURATION_FAIL reload refused; the previous configuration stays",
                 metadata: ["dhcp.error": "\(error)"])
-            return .failure(DHCPServiceError(.configuration, error.description))
+            return .failure(error)
         }
         for warning in next.warnings { logger.warning("DHCP4_CONFIG_SYNTAX_WARNING \(warning)") }
         if next.interfaces != configuration.interfaces || next.leaseDatabase != configuration.leaseDatabase {
             logger.warning(
                 "DHCP4_RECONFIGURE_RESTART_NEEDED interfaces-config and lease-database changes take effect on restart")
-        }
-        guard let bytes = FileManager.default.contents(atPath: options.configPath),
-            let json = try? JSONValue(parsing: Array(bytes), options: .kea)
-        else {
-            return .failure(
-                DHCPServiceError(.configuration, "\(options.configPath): the file changed while it was read"))
         }
         engine.reconfigure(next)
         configuration = next

@@ -56,7 +56,7 @@ extension DHCPServer {
                     logger.debug(
                         "DHCP4_PACKET_DROP packet dropped",
                         metadata: [
-                            "dhcp.reason": "\(reason)", "dhcp.mac": "\(Self.hex(packet.chaddr))",
+                            "dhcp.reason": "\(reason)", "dhcp.mac": "\(HexBytes.colonSeparated(packet.chaddr))",
                             "dhcp.xid": "\(packet.xid)",
                         ])
                 }
@@ -83,7 +83,8 @@ extension DHCPServer {
                     logger.debug(
                         "DHCP4_LEASE_ALLOC lease stored",
                         metadata: [
-                            "dhcp.address": "\(row.address)", "dhcp.mac": "\(Self.hex(row.hardwareAddress))",
+                            "dhcp.address": "\(row.address)",
+                            "dhcp.mac": "\(HexBytes.colonSeparated(row.hardwareAddress))",
                             "dhcp.valid_lifetime": "\(row.validLifetime)",
                         ])
                 }
@@ -112,7 +113,7 @@ extension DHCPServer {
             statistics.increment(DHCPStatistics.receiveDrop)
             logger.error(
                 "DHCP4_PACKET_PACK_FAIL cannot serialize the reply",
-                metadata: ["dhcp.error": "\(error)", "dhcp.mac": "\(Self.hex(request.chaddr))"])
+                metadata: ["dhcp.error": "\(error)", "dhcp.mac": "\(HexBytes.colonSeparated(request.chaddr))"])
             return nil
         }
         let port = options.clientPort ?? destination.port
@@ -124,12 +125,5 @@ extension DHCPServer {
         return DHCPOutgoingDatagram(
             bytes: bytes, address: broadcast ? .broadcast : destination.address,
             port: port, socket: socket)
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        bytes.map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined(separator: ":")
     }
 }

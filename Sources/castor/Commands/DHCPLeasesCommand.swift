@@ -15,7 +15,8 @@ enum DHCPLeasesCommand {
         let (leases, leasePath) = try current(dataDir: dataDir)
         let rows = leases.map { lease in
             [
-                "\(lease.address)", lease.hardwareAddress.isEmpty ? "-" : hex(lease.hardwareAddress),
+                "\(lease.address)",
+                lease.hardwareAddress.isEmpty ? "-" : HexBytes.colonSeparated(lease.hardwareAddress),
                 lease.hostname.isEmpty ? "-" : lease.hostname,
                 "\(lease.subnetID)", state(of: lease, now: now), expiry(lease.expire),
             ]
@@ -50,7 +51,8 @@ enum DHCPLeasesCommand {
     static func views(dataDir: String, now: Int64 = Int64(Date().timeIntervalSince1970)) throws -> [DHCPLeaseView] {
         try current(dataDir: dataDir).leases.map { lease in
             DHCPLeaseView(
-                address: "\(lease.address)", hwAddress: hex(lease.hardwareAddress), clientID: hex(lease.clientID),
+                address: "\(lease.address)", hwAddress: HexBytes.colonSeparated(lease.hardwareAddress),
+                clientID: HexBytes.colonSeparated(lease.clientID),
                 hostname: lease.hostname, subnetID: lease.subnetID, state: state(of: lease, now: now),
                 expire: lease.expire, validLifetime: lease.validLifetime)
         }
@@ -62,10 +64,6 @@ enum DHCPLeasesCommand {
         case .declined: "declined"
         case .expiredReclaimed: "reclaimed"
         }
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
-        bytes.isEmpty ? "" : bytes.map { String(format: "%02x", $0) }.joined(separator: ":")
     }
 
     private static func expiry(_ epoch: Int64) -> String {
