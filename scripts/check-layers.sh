@@ -8,7 +8,7 @@ status=0
 
 # module pattern | targets allowed to import it
 rules=(
-    "NIOPosix|CastorControl DHCPTransport"
+    "NIOPosix|CastorControl DHCPTransport TFTPTransport TFTPTransportTests"
     "GRDB|CastorStore"
     "Hummingbird[A-Za-z]*|CastorAdminAPI CastorAdminAPITests castor"
     "ServiceLifecycle|CastorAdminAPI castor"

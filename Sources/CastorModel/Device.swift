@@ -25,6 +25,15 @@ public struct Device: Codable, Equatable, Sendable {
     /// The lines bound to the device, by position. Filled by the store on read; written through
     /// `ModelStore.bindLine` (or given when a device is created).
     public var lines: [DeviceLine]
+    /// What provisioning saw, kept by the store and ignored on write: when the phone first and last fetched
+    /// a file (ISO 8601, UTC), the last file it fetched, its User-Agent.
+    public var firstSeen: String?
+    public var lastSeen: String?
+    public var lastFetch: String?
+    public var userAgent: String?
+    /// When an admin asked the phone to fetch its configuration again (ISO 8601, UTC); cleared once the
+    /// phone has fetched its own file after that. Ignored on write: `castor device resync` sets it.
+    public var resyncRequested: String?
 
     public init(
         id: Int64? = nil, mac: MACAddress, vendor: String, model: String, plugin: String? = nil, ip: String? = nil,
@@ -40,6 +49,15 @@ public struct Device: Codable, Equatable, Sendable {
         self.state = state
         self.description = description
         self.lines = lines
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, mac, vendor, model, plugin, ip, firmware, state, description, lines
+        case firstSeen = "first_seen"
+        case lastSeen = "last_seen"
+        case lastFetch = "last_fetch"
+        case userAgent = "user_agent"
+        case resyncRequested = "resync_requested"
     }
 
     public func validate() throws(CastorError) {

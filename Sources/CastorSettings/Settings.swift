@@ -32,6 +32,8 @@ public struct Settings: Sendable, Equatable {
     public var api: API
     /// `supervisor:` how `castor run` starts, restarts and stops the daemons.
     public var supervisor: Supervisor
+    /// `provd:` the provisioning daemon (TFTP and HTTP).
+    public var provd: Provd
 
     /// Settings with the given values; every argument left out takes its documented default.
     public init(
@@ -39,13 +41,15 @@ public struct Settings: Sendable, Equatable {
         runDir: String = "",
         logLevel: LogLevel = .info,
         api: API = API(),
-        supervisor: Supervisor = Supervisor()
+        supervisor: Supervisor = Supervisor(),
+        provd: Provd = Provd()
     ) {
         self.dataDir = dataDir
         self.runDir = runDir
         self.logLevel = logLevel
         self.api = api
         self.supervisor = supervisor
+        self.provd = provd
     }
 
     /// `run_dir`, or `<data_dir>/run` when `run_dir` is empty.
@@ -77,6 +81,7 @@ extension Settings: SettingsSection {
             .value("run_dir", \.runDir) { value throws(SettingsError) in try value.absolutePath(allowingEmpty: true) },
             .value("log_level", \.logLevel) { value throws(SettingsError) in try value.choice(LogLevel.self) },
             .section("api", \.api),
+            .section("provd", \.provd),
             .section("supervisor", \.supervisor),
         ]
     }

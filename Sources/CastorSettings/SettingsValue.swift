@@ -1,3 +1,4 @@
+import CastorCore
 import Yams
 
 /// One YAML node being decoded, with its key path, and the readers the key tables use. Every reader
@@ -149,6 +150,13 @@ struct SettingsValue {
         let expected = "an IPv4 or IPv6 address or a host name"
         let text = try string(expected: expected)
         guard ListenAddress.isValid(text) else { throw error("expected \(expected), got \(shown)") }
+        return text
+    }
+
+    /// A dotted-quad IPv4 address.
+    func ipv4Address() throws(SettingsError) -> String {
+        let text = try string(expected: "an IPv4 address")
+        guard IPv4Network.address(parsing: text) != nil else { throw error("expected an IPv4 address, got \(shown)") }
         return text
     }
 

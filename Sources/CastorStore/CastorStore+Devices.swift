@@ -34,12 +34,13 @@ extension CastorStore {
     public func updateDevice(id: Int64, with device: Device) throws(CastorError) -> Device {
         try device.validate()
         return try write { db in
-            _ = try requireDeviceRecord(id, db)
+            let stored = try requireDeviceRecord(id, db)
             let mac = device.mac.description
             try checkMACFree(mac, except: id, db)
             let bindings = try checkBindings(device.lines, deviceID: id, db)
             var record = DeviceRecord(device, mac: mac)
             record.id = id
+            record.keepProvisioningFields(of: stored)
             try record.update(db)
             try bind(bindings, to: id, db)
             return try deviceModel(requireDeviceRecord(id, db), db)
@@ -189,7 +190,7 @@ extension CastorStore {
             reason: "line \(line.username) is already on device \(mac)\(at); unbind it there first")
     }
 
-    private func requireDeviceRecord(_ id: Int64, _ db: Database) throws -> DeviceRecord {
+    func requireDeviceRecord(_ id: Int64, _ db: Database) throws -> DeviceRecord {
         guard let record = try DeviceRecord.fetchOne(db, key: id) else {
             throw CastorError.notFound(kind: "device", key: "\(id)")
         }
@@ -200,11 +201,17 @@ extension CastorStore {
         let id = try record.id.stored
         let lines = try LineRecord.filter(Column("device_id") == id).order(Column("position")).fetchAll(db)
             .map { DeviceLine(position: $0.position ?? 0, lineID: try $0.id.stored, username: $0.username) }
-        return Device(
+        var device = Device(
             id: id, mac: try Self.parseStoredMAC(record.mac), vendor: record.vendor, model: record.model,
             plugin: record.plugin, ip: record.ip, firmware: record.firmware,
             state: Device.State(rawValue: record.state) ?? (lines.isEmpty ? .autoprov : .configured),
             description: record.description, lines: lines)
+        device.firstSeen = record.firstSeen
+        device.lastSeen = record.lastSeen
+        device.lastFetch = record.lastFetch
+        device.userAgent = record.userAgent
+        device.resyncRequested = record.resyncRequested
+        return device
     }
 
     /// `00:04:13:aa:bb:01` for any spelling; `invalid` on `mac` otherwise.

@@ -70,7 +70,7 @@ extension CastorStore {
         return record
     }
 
-    private func voicemailModel(_ record: VoicemailRecord, _ names: [Int64: String]) throws -> VoicemailBox {
+    func voicemailModel(_ record: VoicemailRecord, _ names: [Int64: String]) throws -> VoicemailBox {
         VoicemailBox(
             id: record.id, number: record.number, context: try contextName(record.contextID, in: names),
             name: record.name, pin: record.pin, email: record.email, userID: record.userID)

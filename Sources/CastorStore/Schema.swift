@@ -8,11 +8,12 @@ import GRDB
 /// `extension` row whose `line_id` is the line, whose context must be the line's (a trigger checks it).
 enum Schema {
     /// Every migration, oldest first.
-    static let identifiers = ["v1"]
+    static let identifiers = ["v1", "v2"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
+        migrator.registerMigration("v2", migrate: addDeviceSightings)
         return migrator
     }
 
@@ -38,6 +39,14 @@ enum Schema {
         }
         let after = try pool.read { db in try migrator.appliedMigrations(db) }
         return (after, after.filter { !before.contains($0) })
+    }
+
+    /// Version 2: what provisioning records of a device (first and last fetch, last file, User-Agent), its
+    /// admin password (random, kept) and a pending resync request.
+    @Sendable static func addDeviceSightings(_ db: Database) throws {
+        for column in ["first_seen", "last_seen", "last_fetch", "user_agent", "admin_password", "resync_requested"] {
+            try db.execute(sql: "ALTER TABLE device ADD COLUMN \(column) TEXT")
+        }
     }
 
     /// Version 1: entities, contexts (ranges, includes), users, lines, extensions, devices, voicemail boxes,

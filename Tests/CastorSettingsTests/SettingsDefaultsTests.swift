@@ -99,6 +99,9 @@ struct SettingsDefaultsTests {
             Settings.knownKeyPaths == [
                 "data_dir", "run_dir", "log_level",
                 "api", "api.enabled", "api.listen", "api.port", "api.token_lifetime", "api.admin_user",
+                "provd", "provd.listen", "provd.tftp_port", "provd.http_port", "provd.server_address",
+                "provd.provisioning_url", "provd.allowed_networks", "provd.url_key", "provd.autoprov",
+                "provd.unknown_device_limit",
                 "supervisor", "supervisor.stop_grace_period", "supervisor.restart_delay_initial",
                 "supervisor.restart_delay_max", "supervisor.crash_loop_restarts", "supervisor.crash_loop_window",
                 "supervisor.daemons",
@@ -113,5 +116,40 @@ struct SettingsDefaultsTests {
             ])
         #expect(Settings.LogLevel.debug < .info)
         #expect(!(Settings.LogLevel.critical < .error))
+    }
+}
+
+@Suite("castor.yaml: provd")
+struct ProvdSettingsTests {
+    @Test("the lab defaults: both ports, the lab network and loopback allowed, URL from the server address")
+    func defaults() {
+        let provd = Settings().provd
+        #expect(provd.tftpPort == 69 && provd.httpPort == 8667)
+        #expect(provd.allowedNetworks.map(\.description) == ["10.20.0.0/24", "127.0.0.0/8"])
+        #expect(provd.resolvedProvisioningURL == "http://10.20.0.1:8667/")
+        var keyed = provd
+        keyed.urlKey = "k3y"
+        #expect(keyed.resolvedProvisioningURL == "http://10.20.0.1:8667/k3y/")
+    }
+}
+
+extension ProvdSettingsTests {
+    @Test("networks, ports and the URL key are read; a bad network names its line and element")
+    func reads() throws {
+        let settings = try Settings.parse(
+            yaml: "provd:\n  tftp_port: 6969\n  allowed_networks: [192.168.1.0/24]\n  url_key: lab-2026\n",
+            file: "castor.yaml")
+        #expect(settings.provd.tftpPort == 6969)
+        #expect(settings.provd.allowedNetworks.map(\.description) == ["192.168.1.0/24"])
+        #expect(settings.provd.urlKey == "lab-2026")
+        do {
+            _ = try Settings.parse(
+                yaml: "provd:\n  allowed_networks:\n    - 10.0.0.0/24\n    - 10.0.0/33\n", file: "castor.yaml")
+            Issue.record("a bad network was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("castor.yaml:4:7: provd.allowed_networks[1]"))
+        }
+        #expect(throws: SettingsError.self) { try Settings.parse(yaml: "provd:\n  url_key: a/b\n", file: "c.yaml") }
+        #expect(throws: SettingsError.self) { try Settings.parse(yaml: "provd:\n  listen: ::\n", file: "c.yaml") }
     }
 }

@@ -13,6 +13,23 @@ struct DeviceRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var firmware: String?
     var state: String
     var description: String?
+    // v2: what provisioning saw, and the phone's own admin password (never in the API's device model).
+    var firstSeen: String?
+    var lastSeen: String?
+    var lastFetch: String?
+    var userAgent: String?
+    var adminPassword: String?
+    var resyncRequested: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, mac, vendor, model, plugin, ip, firmware, state, description
+        case firstSeen = "first_seen"
+        case lastSeen = "last_seen"
+        case lastFetch = "last_fetch"
+        case userAgent = "user_agent"
+        case adminPassword = "admin_password"
+        case resyncRequested = "resync_requested"
+    }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
@@ -24,5 +41,15 @@ extension DeviceRecord {
             id: nil, mac: mac, vendor: device.vendor, model: device.model, plugin: device.plugin, ip: device.ip,
             firmware: device.firmware, state: device.lines.isEmpty ? "autoprov" : "configured",
             description: device.description)
+    }
+
+    /// Keeps what only provisioning writes (sightings, admin password, resync request) from `stored`.
+    mutating func keepProvisioningFields(of stored: DeviceRecord) {
+        firstSeen = stored.firstSeen
+        lastSeen = stored.lastSeen
+        lastFetch = stored.lastFetch
+        userAgent = stored.userAgent
+        adminPassword = stored.adminPassword
+        resyncRequested = stored.resyncRequested
     }
 }

@@ -1,0 +1,109 @@
+import CastorCore
+
+extension Settings {
+    /// `provd:` the provisioning daemon (`castor provd`): TFTP and HTTP for the phones' files.
+    ///
+    /// ```yaml
+    /// provd:
+    ///   listen: 0.0.0.0
+    ///   tftp_port: 69
+    ///   http_port: 8667
+    ///   server_address: 10.20.0.1
+    ///   allowed_networks: [10.20.0.0/24, 127.0.0.0/8]
+    /// ```
+    public struct Provd: Sendable, Equatable {
+        /// `listen`: the IPv4 address both servers bind; `0.0.0.0` is every IPv4 address.
+        public var listen: String
+        /// `tftp_port`: the UDP port of the TFTP server; 0 asks the kernel for a free port (tests).
+        public var tftpPort: Int
+        /// `http_port`: the TCP port of the HTTP server; 0 asks the kernel for a free port (tests).
+        public var httpPort: Int
+        /// `server_address`: the address phones reach Castor at, for SIP and for later provisioning
+        /// (Snom's `setting_server`). The lab network's is 10.20.0.1, as `castor lab init`'s DHCP option 66 says.
+        public var serverAddress: String
+        /// `provisioning_url`: the URL phones are told to fetch their files from. Empty means
+        /// `http://<server_address>:<http_port>/` (plus the URL key, when there is one).
+        public var provisioningURL: String
+        /// `allowed_networks`: only these source networks are served (TFTP and HTTP); others get 403 / ERROR 2.
+        public var allowedNetworks: [IPv4Network]
+        /// `url_key`: when set, HTTP paths must start with `/<url_key>/`: a per-site secret in the URL, so a
+        /// host on an allowed network cannot fetch configurations without knowing it. TFTP has no such key.
+        public var urlKey: String
+        /// `autoprov`: whether a phone never seen before is answered (with no credentials of anyone) and
+        /// recorded as unassigned, as wazo-provd does. When false, unknown MACs get 404.
+        public var autoprov: Bool
+        /// `unknown_device_limit`: how many MACs never seen before one source address may ask about per
+        /// minute; beyond it, requests naming new MACs are refused and logged (MAC enumeration).
+        public var unknownDeviceLimit: Int
+
+        public init(
+            listen: String = "0.0.0.0", tftpPort: Int = 69, httpPort: Int = 8667, serverAddress: String = "10.20.0.1",
+            provisioningURL: String = "", allowedNetworks: [IPv4Network] = Provd.labNetworks, urlKey: String = "",
+            autoprov: Bool = true, unknownDeviceLimit: Int = 30
+        ) {
+            self.listen = listen
+            self.tftpPort = tftpPort
+            self.httpPort = httpPort
+            self.serverAddress = serverAddress
+            self.provisioningURL = provisioningURL
+            self.allowedNetworks = allowedNetworks
+            self.urlKey = urlKey
+            self.autoprov = autoprov
+            self.unknownDeviceLimit = unknownDeviceLimit
+        }
+
+        /// The lab's phone network (`castor lab init`) and loopback.
+        public static let labNetworks: [IPv4Network] = [
+            IPv4Network(address: 0x0A14_0000, prefixLength: 24), IPv4Network(address: 0x7F00_0000, prefixLength: 8),
+        ]
+
+        /// `provisioning_url`, or the one derived from the server address, the HTTP port and the URL key.
+        public var resolvedProvisioningURL: String {
+            if !provisioningURL.isEmpty { return provisioningURL }
+            let port = httpPort == 80 ? "" : ":\(httpPort)"
+            return "http://\(serverAddress)\(port)/" + (urlKey.isEmpty ? "" : urlKey + "/")
+        }
+    }
+}
+
+extension Settings.Provd: SettingsSection {
+    static var defaults: Settings.Provd { Settings.Provd() }
+
+    static var keys: [SettingsKey<Settings.Provd>] {
+        [
+            .value("listen", \.listen) { value throws(SettingsError) in try value.ipv4Address() },
+            .value("tftp_port", \.tftpPort) { value throws(SettingsError) in try value.integer(from: 0, to: 65_535) },
+            .value("http_port", \.httpPort) { value throws(SettingsError) in try value.integer(from: 0, to: 65_535) },
+            .value("server_address", \.serverAddress) { value throws(SettingsError) in try value.listenAddress() },
+            .value("provisioning_url", \.provisioningURL) { value throws(SettingsError) in
+                let text = try value.string()
+                guard text.isEmpty || text.hasPrefix("http://") || text.hasPrefix("https://") else {
+                    throw value.error("expected an http:// or https:// URL, or nothing, got \(value.shown)")
+                }
+                return text
+            },
+            .value("allowed_networks", \.allowedNetworks) { value throws(SettingsError) in
+                try value.uniqueList(of: "IPv4 networks (a.b.c.d/n)") { element throws(SettingsError) in
+                    let text = try element.string(expected: "an IPv4 network (a.b.c.d/n)")
+                    do throws(IPv4NetworkError) {
+                        return try IPv4Network(parsing: text)
+                    } catch {
+                        throw element.error(error.description)
+                    }
+                }
+            },
+            .value("url_key", \.urlKey) { value throws(SettingsError) in
+                let text = try value.string()
+                let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_".utf8)
+                guard text.utf8.allSatisfy(allowed.contains) else {
+                    throw value.error("expected letters, digits, - and _ only, got \(value.shown)")
+                }
+                return text
+            },
+            .value("autoprov", \.autoprov) { value throws(SettingsError) in try value.bool() },
+            .value("unknown_device_limit", \.unknownDeviceLimit) { value throws(SettingsError) in
+                try value.integer(from: 1, to: 100_000, unit: "MACs per minute")
+            },
+        ]
+    }
+}
