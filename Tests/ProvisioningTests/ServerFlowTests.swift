@@ -13,27 +13,15 @@ import Testing
         case forbidden
     }
 
-    /// What `castor provd` does with a request; `store` stands for the device table.
+    /// What `castor provd` does with a request (through ProvisioningDispatcher); `store` stands for the
+    /// device table, and unknown phones are served autoprov.
     func serve(_ request: ProvisioningRequest, store: [MACAddress: DeviceProfile]) -> Outcome {
-        let renderer = LabFixture.renderer
-        let identity = renderer.identify(request)
-        let known = identity.mac.flatMap { store[$0] }
-        guard let file = renderer.file(named: identity.fileName, plugin: known?.device.plugin ?? identity.plugin)
-        else { return .notFound }
-        do {
-            guard let mac = file.mac else { return .served(try renderer.renderCommon(file)) }
-            // A phone asking for another phone's file (User-Agent and file name disagree) gets nothing.
-            if identity.conflictingMAC != nil { return .forbidden }
-            let profile =
-                store[mac]
-                ?? .autoprov(
-                    mac: mac, vendor: identity.vendor ?? "", model: identity.model ?? file.model ?? "",
-                    plugin: file.plugin)
-            return .served(try renderer.render(file, for: profile))
-        } catch .wrongDevice {
-            return .forbidden
-        } catch {
-            return .notFound
+        let dispatch = ProvisioningDispatcher(renderer: LabFixture.renderer)
+            .dispatch(request, known: { store[$0] }, unknown: { _ in .serve })
+        switch dispatch.answer {
+        case .file(let file): return .served(file)
+        case .refused(.forbidden): return .forbidden
+        case .refused: return .notFound
         }
     }
 
@@ -100,5 +88,65 @@ import Testing
     @Test func pluginsListTheirFilesForADevice() throws {
         let device = try #require(try LabFixture.labProfiles()[LabFixture.snom1]?.device)
         #expect(SnomPlugin().files(for: device).last == "000413AABB01.xml")
+    }
+}
+
+@Suite("ProvisioningDispatcher: unknown devices and refusals")
+struct ProvisioningDispatcherTests {
+    let dispatcher = ProvisioningDispatcher(renderer: LabFixture.renderer)
+    let agent = "Mozilla/4.0 (compatible; snomD715-SIP 10.1.215.13 2010.12 000413AABBFF)"
+
+    @Test("an unknown MAC asks the policy once: served and flagged for recording, 404, or 429")
+    func unknownPolicy() throws {
+        let store = try LabFixture.labProfiles()
+        var asked: [MACAddress] = []
+        let served = dispatcher.dispatch(
+            ProvisioningRequest(httpTarget: "/snomD715.htm", userAgent: agent), known: { store[$0] },
+            unknown: {
+                asked.append($0)
+                return .serve
+            })
+        #expect(asked == [LabFixture.unknownSnom])
+        #expect(served.admittedUnknown && served.known == nil)
+        guard case .file = served.answer else {
+            Issue.record("\(served.answer)")
+            return
+        }
+        let off = dispatcher.dispatch(
+            ProvisioningRequest(httpTarget: "/000413AABBFF.xml"), known: { store[$0] }, unknown: { _ in .notFound })
+        #expect(off.answer.refusal?.httpStatus == 404)
+        let limited = dispatcher.dispatch(
+            ProvisioningRequest(tftpFileName: "000413AABBFF.xml"), known: { store[$0] }, unknown: { _ in .limit })
+        #expect(limited.answer.refusal?.httpStatus == 429)
+    }
+
+    @Test("a known phone never asks the unknown policy; a failing lookup is a 500, not an autoprov answer")
+    func knownAndFailing() throws {
+        let store = try LabFixture.labProfiles()
+        let known = dispatcher.dispatch(
+            ProvisioningRequest(tftpFileName: "000413AABB01.xml"), known: { store[$0] },
+            unknown: { _ in
+                Issue.record("asked about a known device")
+                return .serve
+            })
+        #expect(known.known?.mac == LabFixture.snom1)
+        guard case .file(let file) = known.answer else {
+            Issue.record("\(known.answer)")
+            return
+        }
+        #expect(file.carriesCredentials && file.text.contains("Alice-1001-s3cret"))
+
+        struct Broken: Error {}
+        let failing = dispatcher.dispatch(
+            ProvisioningRequest(tftpFileName: "000413AABB01.xml"), known: { _ in throw Broken() },
+            unknown: { _ in .serve })
+        #expect(failing.answer.refusal?.httpStatus == 500)
+    }
+}
+
+extension ProvisioningAnswer {
+    var refusal: ProvisioningRefusal? {
+        if case .refused(let refusal) = self { return refusal }
+        return nil
     }
 }
