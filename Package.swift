@@ -103,6 +103,16 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // TFTP over SwiftNIO: the well-known port, one socket per transfer (its TID), timers, files under a root.
+        .target(
+            name: "TFTPTransport",
+            dependencies: [
+                "CastorCore", "TFTPProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+
         // Storage: the only layer that imports GRDB.
         .target(
             name: "CastorStore",
@@ -134,6 +144,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
+        // castor provd: the provisioning server (TFTP and HTTP) over the store, the templates and the firmware.
+        .target(
+            name: "ProvisioningService",
+            dependencies: [
+                "Provisioning", "CastorStore", "CastorModel", "CastorSettings", "TFTPProtocol", "TFTPTransport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "CastorSupervisor",
             dependencies: [
@@ -149,6 +170,7 @@ let package = Package(
             dependencies: [
                 "CastorCore", "CastorModel", "CastorSettings", "CastorStore", "CastorControl",
                 "CastorAdminAPI", "CastorSupervisor", "KeaConfig", "DHCPService", "DHCPLeaseFile", "DHCPLeases",
+                "ProvisioningService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -177,6 +199,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "DHCPLeaseFileTests", dependencies: ["DHCPLeaseFile", "CastorTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "TFTPTransportTests", dependencies: ["TFTPTransport", "TFTPProtocol", "CastorTestSupport"],
+            swiftSettings: strict),
         .testTarget(name: "CastorSettingsTests", dependencies: ["CastorSettings"], swiftSettings: strict),
         .testTarget(name: "CastorStoreTests", dependencies: ["CastorStore"], swiftSettings: strict),
         .testTarget(
@@ -186,6 +211,10 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ProvisioningServiceTests",
+            dependencies: ["ProvisioningService", "CastorStore", "CastorModel", "CastorSettings", "CastorTestSupport"],
             swiftSettings: strict),
         // Real processes and sockets: runs the built `castor` binary, curl, kill -9.
         .testTarget(

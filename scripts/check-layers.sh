@@ -10,7 +10,7 @@ status=0
 rules=(
     "NIOPosix|CastorControl DHCPTransport TFTPTransport TFTPTransportTests"
     "GRDB|CastorStore"
-    "Hummingbird[A-Za-z]*|CastorAdminAPI CastorAdminAPITests castor"
+    "Hummingbird[A-Za-z]*|CastorAdminAPI CastorAdminAPITests ProvisioningService ProvisioningServiceTests castor"
     "ServiceLifecycle|CastorAdminAPI castor"
     "Subprocess|CastorSupervisor"
     "Yams|CastorSettings CastorSettingsTests CastorAdminAPITests"

@@ -64,6 +64,9 @@ public protocol ModelStore: Sendable {
     /// Binds the line to the device at `position` (1 when nil: the first free one), moving nothing silently:
     /// a line already on another device is a `conflict`.
     func bindLine(lineID: Int64, toDevice deviceID: Int64, position: Int?) throws(CastorError) -> Device
+    /// Records that the device should fetch its configuration again (`time`: ISO 8601); cleared by the store
+    /// when the device next fetches its own file.
+    func requestResync(deviceID: Int64, at time: String) throws(CastorError) -> Device
 
     // MARK: Voicemail boxes
     func voicemailBoxes() throws(CastorError) -> [VoicemailBox]

@@ -40,6 +40,10 @@ public enum DaemonCatalog {
         DaemonDefinition(name: "dhcp", summary: "DHCPv4 server (Kea 2.2 compatible)") {
             ["dhcp"] + $0.commonArguments
         },
+        // TFTP :69 and HTTP :8667, answering only provd.allowed_networks (the lab network and loopback).
+        DaemonDefinition(name: "provd", summary: "phone provisioning (TFTP and HTTP)") {
+            ["provd"] + $0.commonArguments
+        },
     ]
 
     public static func definition(named name: String) -> DaemonDefinition? {

@@ -19,7 +19,7 @@ struct SettingsDefaultsTests {
         #expect(settings.supervisor.restartDelayMax == 30)
         #expect(settings.supervisor.crashLoopRestarts == 5)
         #expect(settings.supervisor.crashLoopWindow == 60)
-        #expect(settings.supervisor.daemons == ["api", "dhcp"])
+        #expect(settings.supervisor.daemons == ["api", "dhcp", "provd"])
         #expect(Settings.knownDaemons == ["api", "dhcp", "provd", "pbx"])
     }
 

@@ -1,6 +1,7 @@
 import CastorCore
 import CastorJSON
 import CastorModel
+import Foundation
 import Hummingbird
 
 /// `/api/devices`: phones by MAC (CRUD) and `POST /api/devices/{id}/lines` to bind a line at a position.
@@ -45,6 +46,13 @@ struct DevicesController: Sendable {
             let binding = try await RequestBody.decode(LineBinding.self, from: request, limit: maxBodySize)
             return try JSONResponse.make(
                 try store.bindLine(lineID: binding.lineID, toDevice: deviceID, position: binding.position))
+        }
+        // Asks the phone to fetch its configuration again. Recorded on the device until it does (the PBX
+        // sends Snom's check-sync NOTIFY once it exists); 202: accepted, not yet done.
+        group.post("devices/{id}/resync") { _, context in
+            let deviceID = try routes.key(context)
+            let device = try store.requestResync(deviceID: deviceID, at: Date().formatted(.iso8601))
+            return try JSONResponse.make(device, status: .accepted)
         }
     }
 

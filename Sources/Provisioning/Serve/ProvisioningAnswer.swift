@@ -7,7 +7,7 @@ public enum ProvisioningAnswer: Sendable, Equatable {
 
 /// Why a request is not served, mapped to HTTP statuses and TFTP errors. `reason` is for the log, not the
 /// phone: the HTTP body and TFTP message say only the status's words, so a prober learns nothing.
-public enum ProvisioningRefusal: Sendable, Equatable, CustomStringConvertible {
+public enum ProvisioningRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     /// No such file, a file for no known model, unknown phone with autoprov off: 404 / ERROR 1.
     case notFound(reason: String)
     /// Not from an allowed network, or a phone asking for another phone's file: 403 / ERROR 2.

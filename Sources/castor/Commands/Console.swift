@@ -58,16 +58,24 @@ enum ConsoleCommands {
             return TextTable(header: ["CONTEXT", "NAME", "TYPE", "RANGES", "INCLUDES"], rows: rows).render()
                 + "\(contexts.count) context\(contexts.count == 1 ? "" : "s")\n"
         },
-        ConsoleCommand(words: "devices show", summary: "Phones with their state and lines") { options in
+        ConsoleCommand(words: "devices show", summary: "Phones with their state, lines and last fetch") { options in
             let (store, _) = try options.openStore()
             let devices = try Failure.store { () throws(CastorError) in try store.devices() }
             let rows = devices.map { d in
                 [
-                    d.mac.description, d.vendor, d.model, d.state.rawValue, d.ip ?? "-",
-                    d.lines.map { "\($0.position):\($0.username ?? String($0.lineID))" }.joined(separator: " "),
+                    d.mac.description, d.vendor, d.model,
+                    // wazo-provd's words: a phone with no line is "unassigned" (autoprov).
+                    (d.state == .autoprov ? "unassigned" : "configured")
+                        + (d.resyncRequested == nil ? "" : ", resync pending"),
+                    d.ip ?? "-",
+                    d.lines.isEmpty
+                        ? "-"
+                        : d.lines.map { "\($0.position):\($0.username ?? String($0.lineID))" }.joined(separator: " "),
+                    d.lastSeen.map { "\($0) \(d.lastFetch ?? "")" } ?? "never",
                 ]
             }
-            return TextTable(header: ["MAC", "VENDOR", "MODEL", "STATE", "IP", "LINES"], rows: rows).render()
+            return TextTable(header: ["MAC", "VENDOR", "MODEL", "STATE", "IP", "LINES", "LAST FETCH"], rows: rows)
+                .render()
                 + "\(devices.count) device\(devices.count == 1 ? "" : "s")\n"
         },
         ConsoleCommand(words: "dhcp leases", summary: "DHCP leases: address, MAC, hostname, state, expiry") { options in

@@ -79,7 +79,66 @@ struct LineCommand: ParsableCommand {
 
 struct DeviceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "device", abstract: "Phones, by MAC address.", subcommands: [Add.self])
+        commandName: "device", abstract: "Phones, by MAC address.", subcommands: [Add.self, Assign.self, Resync.self])
+
+    /// `castor device assign MAC --line 1001`: binds a line to a phone — typically one that appeared unassigned
+    /// (autoprov) when it first fetched its files — and asks it to resync so it fetches its credentials.
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Bind a line (by extension) to a phone, and ask the phone to resync.",
+            discussion: """
+                The phone is usually known already: it appears as unassigned once it has fetched a file from castor                 provd. A phone not yet seen is created (give --model; D715 by default).
+                """)
+
+        @OptionGroup var options: DataOptions
+        @Argument(help: "The phone's MAC address, in any common spelling.") var mac: String
+        @Option(help: "The line to bind, by extension (e.g. 1001).") var line: String
+        @Option(help: "The line key (position) on the phone. Default: the first free one.") var position: Int?
+        @Option(help: "The model, for a phone not seen yet.") var model: String = "D715"
+
+        func run() throws {
+            let (store, _) = try options.openStore()
+            let address: MACAddress
+            do { address = try MACAddress(parsing: mac) } catch { throw Failure("mac: \(error)") }
+            let device = try Failure.store { () throws(CastorError) -> Device in
+                let lineID = try store.line(exten: line, context: nil).id ?? 0
+                let existing: Device
+                do throws(CastorError) {
+                    existing = try store.device(mac: address.description)
+                } catch {
+                    guard case .notFound = error else { throw error }
+                    existing = try store.createDevice(
+                        Device(mac: address, vendor: Device.vendor(forModel: model, mac: address), model: model))
+                }
+                let bound = try store.bindLine(lineID: lineID, toDevice: existing.id ?? 0, position: position)
+                return try store.requestResync(deviceID: bound.id ?? 0, at: Date().formatted(.iso8601))
+            }
+            let lines = device.lines.map { "line \($0.username ?? String($0.lineID)) at \($0.position)" }
+            print(
+                "device \(device.mac) (\(device.vendor) \(device.model)), \(device.state.rawValue): \(lines.joined(separator: ", ")); resync requested"
+            )
+            options.notifyChanged()
+        }
+    }
+
+    /// `castor device resync MAC`: asks the phone to fetch its configuration again.
+    struct Resync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ask a phone to fetch its configuration again (recorded until it does).")
+
+        @OptionGroup var options: DataOptions
+        @Argument(help: "The phone's MAC address.") var mac: String
+
+        func run() throws {
+            let (store, _) = try options.openStore()
+            let device = try Failure.store { () throws(CastorError) -> Device in
+                let device = try store.device(mac: mac)
+                return try store.requestResync(deviceID: device.id ?? 0, at: Date().formatted(.iso8601))
+            }
+            print("device \(device.mac): resync requested at \(device.resyncRequested ?? "?")")
+            options.notifyChanged()
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

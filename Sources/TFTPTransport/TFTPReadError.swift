@@ -1,0 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// pread(2) failed (EIO from a failing disk, mostly): the transfer ends with ERROR 0 "Read error".
+public struct TFTPReadError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var errno: Int32
+    public var offset: Int
+
+    public var description: String { "pread at offset \(offset): \(String(cString: strerror(errno)))" }
+}

@@ -1,0 +1,155 @@
+import NIOCore
+import NIOPosix
+import TFTPProtocol
+
+/// What happens to a datagram on the well-known port, and the bookkeeping shared by the listener and every
+/// transfer: admission (``TFTPProtocol/TFTPRequestAdmission``), refusals, the duplicate and capacity checks,
+/// the handler's resolution, and opening each transfer's socket on the next event loop of the group.
+final class TFTPRequestDispatcher: Sendable {
+    let configuration: TFTPServerConfiguration
+    let handler: any TFTPRequestHandler
+    let group: any EventLoopGroup
+    let table: TFTPTransferTable
+    let counters = TFTPCounterCells()
+    /// The well-known port's socket (owned by the listener channel), and its event loop: refusals are sent
+    /// from it, on that loop, where its closing cannot race a send.
+    let listenerDescriptor: Int32
+    let listenerLoop: any EventLoop
+
+    /// SO_RCVBUF of a transfer's socket: it only receives ACKs.
+    static let transferReceiveBufferSize = 1 << 16
+
+    init(
+        configuration: TFTPServerConfiguration, handler: any TFTPRequestHandler, group: any EventLoopGroup,
+        listenerDescriptor: Int32, listenerLoop: any EventLoop
+    ) {
+        self.configuration = configuration
+        self.handler = handler
+        self.group = group
+        self.table = TFTPTransferTable(capacity: configuration.maximumConcurrentTransfers)
+        self.listenerDescriptor = listenerDescriptor
+        self.listenerLoop = listenerLoop
+    }
+
+    // MARK: The well-known port (on the listener's event loop)
+
+    /// One datagram that arrived on the well-known port.
+    func admit(_ datagram: ByteBuffer, from peer: TFTPPeer) {
+        switch TFTPRequestAdmission(datagram: datagram.readableBytesView, pathPolicy: configuration.pathPolicy) {
+        case .ignore:
+            return
+        case .refuse(let packet):
+            refuse(packet, to: peer)
+        case .read(let request, let path):
+            switch table.admit(peer) {
+            case .duplicate, .stopped:
+                // A client retransmitting its RRQ: the transfer in progress answers it.
+                return
+            case .busy:
+                refuse(.error(.undefined, message: "Server busy"), to: peer)
+            case .admitted:
+                let context = TFTPReadContext(
+                    request: request, path: path, clientAddress: peer.addressText, clientPort: peer.port)
+                Task { await self.launch(context, peer: peer) }
+            }
+        }
+    }
+
+    /// Sends an ERROR once from the well-known port (RFC 1350 §7: never retransmitted).
+    private func refuse(_ packet: TFTPPacket, to peer: TFTPPeer) {
+        TFTPCounterCells.increment(counters.refusals)
+        let sent = packet.serialized().withUnsafeBytes { UDPSocket.send($0, from: listenerDescriptor, to: peer) }
+        if !sent { sendFailed(count: 1) }
+    }
+
+    /// ``refuse(_:to:)`` from any thread, unless the server stopped (its socket may be closed).
+    private func refuseFromListener(_ packet: TFTPPacket, to peer: TFTPPeer) {
+        listenerLoop.execute {
+            guard !self.table.isStopped else { return }
+            self.refuse(packet, to: peer)
+        }
+    }
+
+    // MARK: Starting a transfer (in a task of its own)
+
+    /// Asks the handler, then opens the transfer's socket and starts it; or refuses, releasing the slot.
+    private func launch(_ context: TFTPReadContext, peer: TFTPPeer) async {
+        let source: any TFTPFileSource & Sendable
+        switch await handler.resolve(context) {
+        case .refuse(let code, let message):
+            table.remove(peer)
+            refuseFromListener(.error(code, message: message), to: peer)
+            return
+        case .file(let file):
+            source = file
+        }
+        guard !table.isStopped else {
+            table.remove(peer)
+            return
+        }
+        let descriptor: Int32
+        do {
+            descriptor = try UDPSocket.open(
+                host: configuration.host, port: 0, receiveBufferSize: Self.transferReceiveBufferSize,
+                sendBufferSize: configuration.transferSendBufferSize)
+        } catch {
+            table.remove(peer)
+            refuseFromListener(.error(.undefined, message: "Server busy: no port for the transfer"), to: peer)
+            return
+        }
+        let transfer = TFTPReadTransfer(
+            request: context.request, source: TFTPSharedSource(base: source), limits: configuration.limits,
+            retransmission: configuration.retransmission)
+        let channel: any Channel
+        do {
+            channel = try await DatagramBootstrap(group: group.next())
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(
+                            TFTPTransferHandler(
+                                transfer: transfer, context: context, peer: peer, descriptor: descriptor,
+                                dispatcher: self))
+                    }
+                }
+                .withBoundSocket(descriptor).get()
+        } catch {
+            table.remove(peer)
+            refuseFromListener(.error(.undefined, message: "Server busy: no port for the transfer"), to: peer)
+            return
+        }
+        guard table.attach(peer, channel: channel) else {
+            // Stopped meanwhile: the transfer never starts.
+            table.remove(peer)
+            channel.close(promise: nil)
+            return
+        }
+        channel.pipeline.fireUserInboundEventTriggered(TFTPTransferEvent.start)
+    }
+
+    // MARK: Reports from transfers (on their event loops)
+
+    func transferStarted() {
+        TFTPCounterCells.increment(counters.transfersStarted)
+    }
+
+    func transferEnded(_ context: TFTPReadContext, peer: TFTPPeer, outcome: TFTPTransferOutcome) {
+        table.remove(peer)
+        switch outcome {
+        case .completed: TFTPCounterCells.increment(counters.transfersCompleted)
+        case .failed: TFTPCounterCells.increment(counters.transfersFailed)
+        }
+        handler.transferEnded(context, outcome: outcome)
+    }
+
+    func unknownTransferIDPacket() {
+        TFTPCounterCells.increment(counters.unknownTransferIDPackets)
+    }
+
+    func retransmitted(count: Int) {
+        TFTPCounterCells.increment(counters.retransmittedPackets, by: count)
+    }
+
+    func sendFailed(count: Int) {
+        TFTPCounterCells.increment(counters.sendFailures, by: count)
+    }
+}

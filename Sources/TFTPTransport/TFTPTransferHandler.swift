@@ -1,0 +1,173 @@
+import CastorCore
+import NIOCore
+import TFTPProtocol
+
+/// One read transfer on its own socket (its TID, RFC 1350 §4): drives a ``TFTPProtocol/TFTPReadTransfer``
+/// with the datagrams of its client and the expiries of its timer, on its channel's event loop only, so a
+/// packet costs no lock and no thread hop.
+///
+/// - Datagrams from the client's exact address and port go to the transfer (an ACK is recognised without
+///   parsing into an array); any other source gets ERROR 5 and the transfer is not disturbed (RFC 1350 §4).
+/// - Packets are written into one reused buffer and sent with sendto(2) (see ``UDPSocket``); a window's DATA
+///   packets go out back to back after the state machine has produced them all.
+/// - The timer is lazy: the transfer asks for a new deadline with every window, but only the earliest
+///   pending deadline is armed on the event loop; when it fires early (the transfer moved on) it is re-armed
+///   at the latest deadline. So a lock-step transfer schedules about one task per timeout period, not one
+///   per block.
+final class TFTPTransferHandler: ChannelInboundHandler {
+    typealias InboundIn = AddressedEnvelope<ByteBuffer>
+
+    private enum Phase {
+        case waiting
+        case running
+        case over
+    }
+
+    private var transfer: TFTPReadTransfer<TFTPSharedSource>
+    private let readContext: TFTPReadContext
+    private let peer: TFTPPeer
+    private let descriptor: Int32
+    private let dispatcher: TFTPRequestDispatcher
+    private var phase = Phase.waiting
+    private var outbound: TFTPOutboundBatch
+    /// The deadline of the transfer's latest `.scheduleTimeout`.
+    private var latestDeadline: NIODeadline?
+    /// The task armed on the event loop, and when it fires.
+    private var armed: (task: Scheduled<Void>, deadline: NIODeadline)?
+
+    init(
+        transfer: TFTPReadTransfer<TFTPSharedSource>, context: TFTPReadContext, peer: TFTPPeer, descriptor: Int32,
+        dispatcher: TFTPRequestDispatcher
+    ) {
+        self.transfer = transfer
+        self.readContext = context
+        self.peer = peer
+        self.descriptor = descriptor
+        self.dispatcher = dispatcher
+        self.outbound = TFTPOutboundBatch(
+            capacity: min((transfer.options.blockSize + 4) * transfer.options.windowSize, 1 << 16))
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard let event = event as? TFTPTransferEvent else {
+            context.fireUserInboundEventTriggered(event)
+            return
+        }
+        switch (event, phase) {
+        case (.start, .waiting):
+            phase = .running
+            dispatcher.transferStarted()
+            perform(transfer.start(now: .eventLoopNow), context: context)
+        case (.abort, .running):
+            outbound.append(.error(.undefined, message: "Server shutting down"))
+            end(.failed(.sourceFailed("transfer aborted: the server stopped")), context: context)
+        case (.abort, .waiting):
+            phase = .over
+            context.close(promise: nil)
+        case (.start, _), (.abort, .over):
+            break
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard phase != .over else { return }
+        let envelope = unwrapInboundIn(data)
+        guard let sender = TFTPPeer(envelope.remoteAddress), sender == peer else {
+            answerStranger(envelope)
+            return
+        }
+        guard phase == .running else { return }
+        let now = MonotonicInstant.eventLoopNow
+        if let block = envelope.data.tftpAcknowledgedBlock {
+            perform(transfer.receive(.acknowledgement(block: block), now: now), context: context)
+        } else {
+            perform(transfer.receive(datagram: envelope.data.readableBytesView, now: now), context: context)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        // Closed from outside (the event loop group shutting down): the client is on its own.
+        if phase == .running { end(.failed(.sourceFailed("transfer aborted: its socket closed")), context: context) }
+        phase = .over
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // An ICMP error surfacing as a read error (ECONNREFUSED): NIO keeps the socket; the timer decides.
+    }
+
+    // MARK: Actions
+
+    private func perform(_ actions: [TFTPReadTransfer<TFTPSharedSource>.Action], context: ChannelHandlerContext) {
+        for action in actions {
+            switch action {
+            case .send(let packet):
+                outbound.append(packet)
+            case .scheduleTimeout(let instant):
+                schedule(instant.eventLoopDeadline, context: context)
+            case .finished(let outcome):
+                end(outcome, context: context)
+                return
+            }
+        }
+        flush()
+    }
+
+    private func flush() {
+        let failures = outbound.send(from: descriptor, to: peer)
+        if failures > 0 { dispatcher.sendFailed(count: failures) }
+    }
+
+    private func end(_ outcome: TFTPTransferOutcome, context: ChannelHandlerContext) {
+        if phase == .running { flush() }
+        phase = .over
+        armed?.task.cancel()
+        armed = nil
+        dispatcher.transferEnded(readContext, peer: peer, outcome: outcome)
+        context.close(promise: nil)
+    }
+
+    /// RFC 1350 §4: "an error packet should be sent to the source of the incorrect packet, while not
+    /// disturbing the transfer". Not to an ERROR, which could start an endless exchange.
+    private func answerStranger(_ envelope: AddressedEnvelope<ByteBuffer>) {
+        guard let stranger = TFTPPeer(envelope.remoteAddress) else { return }
+        dispatcher.unknownTransferIDPacket()
+        guard envelope.data.getInteger(at: envelope.data.readerIndex, as: UInt16.self) != TFTPOpcode.error.rawValue
+        else { return }
+        var reply = TFTPOutboundBatch(capacity: 64)
+        reply.append(TFTPPacket.unknownTransferID)
+        if reply.send(from: descriptor, to: stranger) > 0 { dispatcher.sendFailed(count: 1) }
+    }
+
+    // MARK: Timer
+
+    private func schedule(_ deadline: NIODeadline, context: ChannelHandlerContext) {
+        latestDeadline = deadline
+        if let armed {
+            guard deadline < armed.deadline else { return }
+            armed.task.cancel()
+        }
+        arm(deadline, context: context)
+    }
+
+    private func arm(_ deadline: NIODeadline, context: ChannelHandlerContext) {
+        let task = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            self.timerExpired(context: context)
+        }
+        armed = (task, deadline)
+    }
+
+    private func timerExpired(context: ChannelHandlerContext) {
+        armed = nil
+        guard phase == .running, let latestDeadline else { return }
+        let now = NIODeadline.now()
+        guard now >= latestDeadline else {
+            arm(latestDeadline, context: context)
+            return
+        }
+        let before = transfer.retransmittedPackets
+        let actions = transfer.timerFired(now: MonotonicInstant(now))
+        dispatcher.retransmitted(count: transfer.retransmittedPackets - before)
+        perform(actions, context: context)
+    }
+}

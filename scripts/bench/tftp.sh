@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# TFTP throughput: tftpd-hpa (Debian's in.tftpd, the lab guide's server) and castor provd (release build)
+# serve the same firmware file, fetched by the same client (atftp) with the same options, one after the
+# other; prints each server's throughput, the ratio, then a storm of CLIENTS atftp fetching their phone's
+# configuration at once from each server (a failed or timed-out fetch is counted).
+#
+#   scripts/bench/tftp.sh [MEGABYTES] [ROUNDS] [CLIENTS]     # default 32 MB, 3 rounds, 200 clients
+#
+# Goals (issue 4): at least tftpd-hpa's lock-step throughput; 3x it with windowsize 16 (tftp-hpa 5.2 has no
+# RFC 7440 windowsize, so it answers that request lock-step: the comparison is what a phone asking for a
+# window gets from each server); no client failing in the storm.
+# Loopback only: both servers bind 127.0.0.1 on ports of their own; every fetch is bounded by atftp's own
+# retries and by `timeout`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+megabytes=${1:-32}
+rounds=${2:-3}
+clients=${3:-200}
+hpa_port=16969
+castor_port=16970
+http_port=16971
+
+for tool in atftp /usr/sbin/in.tftpd; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/setup.sh installs atftp, tftpd-hpa)" >&2; exit 1; }
+done
+echo "== building castor (release)"
+swift build -c release --product castor 2>&1 | grep -E "error|Build complete" || true
+castor=$(swift build -c release --show-bin-path)/castor
+
+work=$(mktemp -d /tmp/castor-bench-tftp.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+mkdir -p "$work/hpa/firmware" "$work/data/firmware" "$work/out"
+head -c $((megabytes * 1024 * 1024)) /dev/urandom > "$work/hpa/firmware/fw.bin"
+cp "$work/hpa/firmware/fw.bin" "$work/data/firmware/fw.bin"
+cat > "$work/data/castor.yaml" <<YAML
+log_level: warning
+provd:
+  listen: 127.0.0.1
+  tftp_port: $castor_port
+  http_port: $http_port
+  server_address: 127.0.0.1
+  allowed_networks: [127.0.0.0/8]
+  # The storm's phones are all new: let them in (the default limit stops MAC enumeration at 30 a minute).
+  unknown_device_limit: 100000
+YAML
+"$castor" lab init --data-dir "$work/data" >/dev/null
+
+# The storm's files: for tftpd-hpa, the per-MAC configs Castor renders (static copies); Castor renders each.
+/usr/sbin/in.tftpd -L -s "$work/hpa" -a 127.0.0.1:$hpa_port >"$work/hpa.log" 2>&1 &
+hpa_pid=$!
+"$castor" provd --data-dir "$work/data" >"$work/castor.log" 2>&1 &
+castor_pid=$!
+sleep 2
+kill -0 $hpa_pid && kill -0 $castor_pid || { cat "$work"/*.log; echo "bench: a server did not start" >&2; exit 1; }
+for i in $(seq 1 "$clients"); do
+    mac=$(printf "000413CC%04X" "$i")
+    curl -sf "http://127.0.0.1:$http_port/$mac.xml" -o "$work/hpa/$mac.xml"
+done
+
+# Prints MB/s of ROUNDS fetches of fw.bin from port $1 with atftp options $2…
+throughput() {
+    local port=$1; shift
+    local options=()
+    for option in "$@"; do options+=(--option "$option"); done
+    local start end
+    start=$(date +%s.%N)
+    for _ in $(seq 1 "$rounds"); do
+        rm -f "$work/out/fw.bin"
+        timeout 300 atftp "${options[@]}" -g -r firmware/fw.bin -l "$work/out/fw.bin" 127.0.0.1 "$port" >/dev/null 2>&1
+        cmp -s "$work/out/fw.bin" "$work/hpa/firmware/fw.bin" || { echo "bench: corrupt or failed fetch from :$port" >&2; exit 1; }
+    done
+    end=$(date +%s.%N)
+    echo "$start $end" | awk -v mb="$megabytes" -v n="$rounds" '{ printf "%.1f", mb * n / ($2 - $1) }'
+}
+
+# Starts CLIENTS fetches at once from port $1; prints "ok failed seconds".
+storm() {
+    local port=$1 start end failed=0
+    rm -rf "$work/storm"; mkdir -p "$work/storm"
+    start=$(date +%s.%N)
+    for i in $(seq 1 "$clients"); do
+        mac=$(printf "000413CC%04X" "$i")
+        ( timeout 60 atftp --option "blksize 1468" -g -r "$mac.xml" -l "$work/storm/$mac.xml" 127.0.0.1 "$port" \
+            >/dev/null 2>&1 && cmp -s "$work/storm/$mac.xml" "$work/hpa/$mac.xml" || echo fail >> "$work/storm/failures" ) &
+    done
+    wait $(jobs -p | grep -v -e "^$hpa_pid$" -e "^$castor_pid$") 2>/dev/null || true
+    end=$(date +%s.%N)
+    [ -f "$work/storm/failures" ] && failed=$(wc -l < "$work/storm/failures")
+    echo "$((clients - failed)) $failed $(echo "$start $end" | awk '{ printf "%.2f", $2 - $1 }')"
+}
+
+echo "== firmware: ${megabytes} MB x $rounds fetches, atftp"
+printf "%-34s %12s %12s %8s\n" "client options" "tftpd-hpa" "castor" "ratio"
+for options in "blksize 512" "blksize 1468" "blksize 1468|windowsize 16"; do
+    IFS='|' read -r -a opts <<< "$options"
+    hpa=$(throughput $hpa_port "${opts[@]}")
+    ours=$(throughput $castor_port "${opts[@]}")
+    printf "%-34s %9s MB/s %7s MB/s %7s\n" "$options" "$hpa" "$ours" "$(awk -v a="$ours" -v b="$hpa" 'BEGIN { printf "%.2fx", a / b }')"
+    [ "$options" = "blksize 1468" ] && lockstep_hpa=$hpa
+    [ "$options" = "blksize 1468|windowsize 16" ] && windowed_castor=$ours
+done
+echo "windowsize 16 against tftpd-hpa lock-step (blksize 1468): $(awk -v a="$windowed_castor" -v b="$lockstep_hpa" 'BEGIN { printf "%.2fx", a / b }') (goal 3x)"
+
+echo "== storm: $clients clients at once, each fetching its own <MAC>.xml (blksize 1468)"
+read -r ok failed seconds <<< "$(storm $hpa_port)"
+echo "tftpd-hpa: $ok served, $failed failed, ${seconds} s"
+read -r ok failed seconds <<< "$(storm $castor_port)"
+echo "castor:    $ok served, $failed failed, ${seconds} s (goal: none failed)"
