@@ -7,7 +7,18 @@ import Testing
     @Test func labApplianceServesItsUsersOverHTTPAndTheConsole() async throws {
         let dir = try Harness.dataDir()
         let port = Harness.freePort()
-        try Harness.writeSettings("api:\n  listen: 127.0.0.1\n  port: \(port)\n", dataDir: dir)
+        let tftpPort = Harness.freePort()
+        let httpPort = Harness.freePort()
+        try Harness.writeSettings(
+            """
+            api:
+              listen: 127.0.0.1
+              port: \(port)
+            provd:
+              listen: 127.0.0.1
+              tftp_port: \(tftpPort)
+              http_port: \(httpPort)
+            """, dataDir: dir)
         let supervisor = try Harness.start(["run", "--lab", "--data-dir", dir], log: dir + "/run.log")
         // Foundation reaps the supervisor once it exits; its SIGTERM handling is tested in SupervisorTests.
         defer { supervisor.terminate() }
@@ -84,6 +95,64 @@ import Testing
             #expect((first?["address"] as? String)?.hasPrefix("10.20.0.") == true)
             #expect(first?["state"] as? String == "active")
         }
+
+        // Provisioning, supervised: the lab phone 1001 fetches its files over TFTP and HTTP; an unknown phone
+        // gets nobody's credentials and shows up unassigned; `device assign` binds 2002 to it, and its next
+        // fetch carries 2002's secret and clears the resync request.
+        _ = try await Harness.eventually("provd up") { () -> Bool? in
+            try StatusReport.read(dataDir: dir)?.daemon("provd")?.state == "up" ? true : nil
+        }
+        let secrets = try Self.secrets(dataDir: dir)
+        let own = try Self.tftp("000413AABB01.xml", port: tftpPort, dir: dir)
+        let alice = try #require(secrets["1001"])
+        let bob = try #require(secrets["1002"])
+        #expect(own.contains(alice) && !own.contains(bob))
+        let overHTTP = try Harness.run(
+            "/usr/bin/curl", ["-sS", "-f", "http://127.0.0.1:\(httpPort)/000413AABB01.xml"])
+        #expect(overHTTP.stdout == own)
+
+        let stranger = try Self.tftp("000413AABBEE.xml", port: tftpPort, dir: dir)
+        for secret in secrets.values { #expect(!stranger.contains(secret)) }
+        var devices = try Harness.castor("cli", "--data-dir", dir, "-x", "devices show").stdout
+        #expect(devices.contains("00:04:13:aa:bb:ee") && devices.contains("unassigned"), "\(devices)")
+        #expect(devices.contains("000413AABB01.xml"), "last fetch of 1001's phone: \(devices)")
+
+        let assign = try Harness.castor("device", "assign", "00:04:13:AA:BB:EE", "--line", "2002", "--data-dir", dir)
+        #expect(assign.status == 0, "\(assign.stderr)")
+        devices = try Harness.castor("cli", "--data-dir", dir, "-x", "devices show").stdout
+        #expect(devices.contains("resync pending"), "\(devices)")
+        let assigned = try Self.tftp("000413AABBEE.xml", port: tftpPort, dir: dir)
+        let david = try #require(secrets["2002"])
+        #expect(assigned.contains(david))
+        devices = try Harness.castor("cli", "--data-dir", dir, "-x", "devices show").stdout
+        #expect(!devices.contains("resync pending"), "\(devices)")
+    }
+
+    struct FetchFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Line secrets by username, as `castor line show --json` prints them.
+    static func secrets(dataDir: String) throws -> [String: String] {
+        var secrets: [String: String] = [:]
+        for exten in ["1001", "1002", "2001", "2002"] {
+            let shown = try Harness.castor("line", "show", exten, "--data-dir", dataDir, "--json")
+            let object = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any]
+            secrets[exten] = object?["secret"] as? String
+        }
+        return secrets
+    }
+
+    /// A file fetched with atftp from the supervised provd.
+    static func tftp(_ name: String, port: Int, dir: String) throws -> String {
+        let local = dir + "/" + name + ".fetched"
+        try? FileManager.default.removeItem(atPath: local)
+        let fetch = try Harness.run(
+            "/usr/bin/atftp", ["--option", "blksize 1468", "-g", "-r", name, "-l", local, "127.0.0.1", String(port)])
+        guard fetch.status == 0 else {
+            throw FetchFailure(description: "atftp \(name): \(fetch.stdout)\(fetch.stderr)")
+        }
+        return try String(contentsOfFile: local, encoding: .utf8)
     }
 }
 
