@@ -41,16 +41,17 @@ final class TFTPRequestDispatcher: Sendable {
         case .refuse(let packet):
             refuse(packet, to: peer)
         case .read(let request, let path):
-            switch table.admit(peer) {
+            let key = TFTPTransferTable.Key(peer: peer, request: request)
+            switch table.admit(key) {
             case .duplicate, .stopped:
-                // A client retransmitting its RRQ: the transfer in progress answers it.
+                // A client retransmitting its RRQ: the transfer in progress answers it (or the server stops).
                 return
             case .busy:
                 refuse(.error(.undefined, message: "Server busy"), to: peer)
             case .admitted:
                 let context = TFTPReadContext(
                     request: request, path: path, clientAddress: peer.addressText, clientPort: peer.port)
-                Task { await self.launch(context, peer: peer) }
+                Task { await self.launch(context, key: key) }
             }
         }
     }
@@ -73,18 +74,19 @@ final class TFTPRequestDispatcher: Sendable {
     // MARK: Starting a transfer (in a task of its own)
 
     /// Asks the handler, then opens the transfer's socket and starts it; or refuses, releasing the slot.
-    private func launch(_ context: TFTPReadContext, peer: TFTPPeer) async {
+    private func launch(_ context: TFTPReadContext, key: TFTPTransferTable.Key) async {
+        let peer = key.peer
         let source: any TFTPFileSource & Sendable
         switch await handler.resolve(context) {
         case .refuse(let code, let message):
-            table.remove(peer)
+            table.remove(key)
             refuseFromListener(.error(code, message: message), to: peer)
             return
         case .file(let file):
             source = file
         }
         guard !table.isStopped else {
-            table.remove(peer)
+            table.remove(key)
             return
         }
         let descriptor: Int32
@@ -93,7 +95,7 @@ final class TFTPRequestDispatcher: Sendable {
                 host: configuration.host, port: 0, receiveBufferSize: Self.transferReceiveBufferSize,
                 sendBufferSize: configuration.transferSendBufferSize)
         } catch {
-            table.remove(peer)
+            table.remove(key)
             refuseFromListener(.error(.undefined, message: "Server busy: no port for the transfer"), to: peer)
             return
         }
@@ -107,19 +109,20 @@ final class TFTPRequestDispatcher: Sendable {
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(
                             TFTPTransferHandler(
-                                transfer: transfer, context: context, peer: peer, descriptor: descriptor,
+                                transfer: transfer, context: context, key: key, descriptor: descriptor,
                                 dispatcher: self))
                     }
                 }
                 .withBoundSocket(descriptor).get()
         } catch {
-            table.remove(peer)
+            // NIO owns the descriptor once it made a channel of it; closing it here could close another's.
+            table.remove(key)
             refuseFromListener(.error(.undefined, message: "Server busy: no port for the transfer"), to: peer)
             return
         }
-        guard table.attach(peer, channel: channel) else {
+        guard table.attach(key, channel: channel) else {
             // Stopped meanwhile: the transfer never starts.
-            table.remove(peer)
+            table.remove(key)
             channel.close(promise: nil)
             return
         }
@@ -132,13 +135,18 @@ final class TFTPRequestDispatcher: Sendable {
         TFTPCounterCells.increment(counters.transfersStarted)
     }
 
-    func transferEnded(_ context: TFTPReadContext, peer: TFTPPeer, outcome: TFTPTransferOutcome) {
-        table.remove(peer)
+    func transferEnded(_ context: TFTPReadContext, key: TFTPTransferTable.Key, outcome: TFTPTransferOutcome) {
+        table.remove(key)
         switch outcome {
         case .completed: TFTPCounterCells.increment(counters.transfersCompleted)
         case .failed: TFTPCounterCells.increment(counters.transfersFailed)
         }
         handler.transferEnded(context, outcome: outcome)
+    }
+
+    /// A transfer whose socket closed before it started.
+    func transferDropped(_ key: TFTPTransferTable.Key) {
+        table.remove(key)
     }
 
     func unknownTransferIDPacket() {

@@ -31,9 +31,10 @@ public final class TFTPServer: Sendable {
     private let listener: any Channel
     private let dispatcher: TFTPRequestDispatcher
 
-    private init(localPort: UInt16, configuration: TFTPServerConfiguration, listener: any Channel,
-        dispatcher: TFTPRequestDispatcher)
-    {
+    private init(
+        localPort: UInt16, configuration: TFTPServerConfiguration, listener: any Channel,
+        dispatcher: TFTPRequestDispatcher
+    ) {
         self.localPort = localPort
         self.configuration = configuration
         self.listener = listener

@@ -25,7 +25,8 @@ final class TFTPTransferHandler: ChannelInboundHandler {
 
     private var transfer: TFTPReadTransfer<TFTPSharedSource>
     private let readContext: TFTPReadContext
-    private let peer: TFTPPeer
+    private let key: TFTPTransferTable.Key
+    private var peer: TFTPPeer { key.peer }
     private let descriptor: Int32
     private let dispatcher: TFTPRequestDispatcher
     private var phase = Phase.waiting
@@ -36,12 +37,12 @@ final class TFTPTransferHandler: ChannelInboundHandler {
     private var armed: (task: Scheduled<Void>, deadline: NIODeadline)?
 
     init(
-        transfer: TFTPReadTransfer<TFTPSharedSource>, context: TFTPReadContext, peer: TFTPPeer, descriptor: Int32,
-        dispatcher: TFTPRequestDispatcher
+        transfer: TFTPReadTransfer<TFTPSharedSource>, context: TFTPReadContext, key: TFTPTransferTable.Key,
+        descriptor: Int32, dispatcher: TFTPRequestDispatcher
     ) {
         self.transfer = transfer
         self.readContext = context
-        self.peer = peer
+        self.key = key
         self.descriptor = descriptor
         self.dispatcher = dispatcher
         self.outbound = TFTPOutboundBatch(
@@ -62,7 +63,9 @@ final class TFTPTransferHandler: ChannelInboundHandler {
             outbound.append(.error(.undefined, message: "Server shutting down"))
             end(.failed(.sourceFailed("transfer aborted: the server stopped")), context: context)
         case (.abort, .waiting):
+            // Stopped between the socket's opening and the start event: the transfer never began.
             phase = .over
+            dispatcher.transferDropped(key)
             context.close(promise: nil)
         case (.start, _), (.abort, .over):
             break
@@ -86,8 +89,13 @@ final class TFTPTransferHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        // Closed from outside (the event loop group shutting down): the client is on its own.
-        if phase == .running { end(.failed(.sourceFailed("transfer aborted: its socket closed")), context: context) }
+        // Closed from outside (the event loop group shutting down): the socket is gone, nothing can be sent.
+        if phase == .running {
+            phase = .over
+            end(.failed(.sourceFailed("transfer aborted: its socket closed")), context: context)
+        } else if phase == .waiting {
+            dispatcher.transferDropped(key)
+        }
         phase = .over
         context.fireChannelInactive()
     }
@@ -118,12 +126,13 @@ final class TFTPTransferHandler: ChannelInboundHandler {
         if failures > 0 { dispatcher.sendFailed(count: failures) }
     }
 
+    /// Sends what is pending (while the socket is open), reports the outcome and closes the socket.
     private func end(_ outcome: TFTPTransferOutcome, context: ChannelHandlerContext) {
         if phase == .running { flush() }
         phase = .over
         armed?.task.cancel()
         armed = nil
-        dispatcher.transferEnded(readContext, peer: peer, outcome: outcome)
+        dispatcher.transferEnded(readContext, key: key, outcome: outcome)
         context.close(promise: nil)
     }
 

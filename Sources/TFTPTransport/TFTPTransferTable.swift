@@ -1,16 +1,29 @@
 import NIOCore
 import Synchronization
+import TFTPProtocol
 
-/// The transfers in progress, keyed by client (address and port): the bound on concurrency, the guard
-/// against a second transfer for a retransmitted RRQ, and what ``TFTPServer/stop()`` aborts.
+/// The transfers in progress: the bound on concurrency, the guard against a second transfer for a
+/// retransmitted RRQ, and what ``TFTPServer/stop()`` aborts.
+///
+/// A transfer is known by its client (address and port) and its request. An RRQ equal to one in progress
+/// from the same client is a retransmission (clients resend their RRQ until the first DATA or OACK
+/// arrives) and starts nothing. A different RRQ from the same port is a new request: a client that reuses
+/// its socket (tftp-hpa's interactive `get`s) sends it right after its final ACK, which the old transfer's
+/// event loop may not have processed yet.
 ///
 /// Touched once when a request is admitted, once when its socket is open and once when it ends, never per
 /// packet, so one mutex serves every event loop.
 final class TFTPTransferTable: Sendable {
+    /// A transfer's identity.
+    struct Key: Hashable, Sendable {
+        var peer: TFTPPeer
+        var request: TFTPRequest
+    }
+
     enum Admission: Equatable {
-        /// A slot is reserved for this client: resolve the request, then ``attach(_:channel:)`` or ``remove(_:)``.
+        /// A slot is reserved: resolve the request, then ``attach(_:channel:)`` or ``remove(_:)``.
         case admitted
-        /// A transfer for this client address and port exists: the RRQ is a retransmission.
+        /// The same request from the same client is in progress: a retransmitted RRQ.
         case duplicate
         /// ``capacity`` transfers are in progress.
         case busy
@@ -19,8 +32,8 @@ final class TFTPTransferTable: Sendable {
     }
 
     private struct State {
-        /// Every admitted client; the channel once its socket is open.
-        var entries: [TFTPPeer: (any Channel)?] = [:]
+        /// Every admitted transfer; its channel once its socket is open.
+        var entries: [Key: (any Channel)?] = [:]
         var isStopped = false
     }
 
@@ -29,27 +42,27 @@ final class TFTPTransferTable: Sendable {
 
     init(capacity: Int) { self.capacity = max(capacity, 0) }
 
-    func admit(_ peer: TFTPPeer) -> Admission {
+    func admit(_ key: Key) -> Admission {
         state.withLock { state in
             guard !state.isStopped else { return .stopped }
-            guard state.entries[peer] == nil else { return .duplicate }
+            guard state.entries[key] == nil else { return .duplicate }
             guard state.entries.count < capacity else { return .busy }
-            state.entries[peer] = .some(nil)
+            state.entries[key] = .some(nil)
             return .admitted
         }
     }
 
     /// Records the transfer's channel; false if the server stopped meanwhile (the caller closes the channel).
-    func attach(_ peer: TFTPPeer, channel: any Channel) -> Bool {
+    func attach(_ key: Key, channel: any Channel) -> Bool {
         state.withLock { state in
-            guard !state.isStopped, state.entries[peer] != nil else { return false }
-            state.entries[peer] = channel
+            guard !state.isStopped, state.entries[key] != nil else { return false }
+            state.entries[key] = channel
             return true
         }
     }
 
-    func remove(_ peer: TFTPPeer) {
-        _ = state.withLock { $0.entries.removeValue(forKey: peer) }
+    func remove(_ key: Key) {
+        _ = state.withLock { $0.entries.removeValue(forKey: key) }
     }
 
     /// Refuses every later admission; the channels of the transfers running now, to abort.

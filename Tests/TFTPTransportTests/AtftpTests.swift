@@ -12,8 +12,8 @@ struct AtftpTests {
 
     static let optionSets: [[String]] = [
         [],
-        ["blksize 1468", "tsize enable"],
-        ["blksize 1468", "tsize enable", "windowsize 16"],
+        ["blksize 1468", "tsize 0"],
+        ["blksize 1468", "tsize 0", "windowsize 16"],
         ["windowsize 4"],
     ]
 

@@ -22,7 +22,7 @@ import Testing
         (TFTPPacket.acknowledgement(block: 1).serialized(), .illegalOperation),
         ([0, 6, 0], .illegalOperation),  // OACK with an unterminated option
         (TFTPPacket.error(.undefined, message: "bye").serialized(), nil),
-        ([0, 5], nil),  // too short, but an ERROR's opcode: not answered either
+        ([0, 5], .illegalOperation),  // too short to be an ERROR: not a TFTP packet at all
     ]
 
     @Test func eachDatagramGetsItsAnswer() async throws {

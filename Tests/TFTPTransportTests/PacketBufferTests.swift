@@ -8,7 +8,8 @@ import Testing
 /// path agrees with the parser.
 @Suite struct PacketBufferTests {
     static let packets: [TFTPPacket] = [
-        .readRequest(TFTPRequest(filename: "snom/snom715.htm", mode: .octet, options: [.init(name: "blksize", value: "1468")])),
+        .readRequest(
+            TFTPRequest(filename: "snom/snom715.htm", mode: .octet, options: [.init(name: "blksize", value: "1468")])),
         .writeRequest(TFTPRequest(filename: "x", mode: .netascii)),
         .data(block: 0xFFFF, payload: [1, 2, 3]),
         .data(block: 1, payload: []),
@@ -44,7 +45,9 @@ import Testing
         let receiver = try RawTFTPClient()
         let sender = try RawTFTPClient()
         var batch = TFTPOutboundBatch(capacity: 16)
-        let packets: [TFTPPacket] = [.data(block: 1, payload: [9, 9]), .data(block: 2, payload: []), .error(.undefined, message: "x")]
+        let packets: [TFTPPacket] = [
+            .data(block: 1, payload: [9, 9]), .data(block: 2, payload: []), .error(.undefined, message: "x"),
+        ]
         for packet in packets { batch.append(packet) }
         #expect(batch.send(from: sender.descriptor, to: TFTPPeer(address: 0x7F00_0001, port: receiver.port)) == 0)
         #expect(batch.isEmpty)

@@ -60,7 +60,7 @@ final class RawTFTPClient {
     func send(_ packet: TFTPPacket, to port: UInt16) { send(packet.serialized(), to: port) }
 
     /// The next datagram and its source port, or nil after `timeout`.
-    func receive(timeout: Duration = .seconds(3)) async -> (bytes: [UInt8], port: UInt16)? {
+    func receive(timeout: Duration = .seconds(10)) async -> (bytes: [UInt8], port: UInt16)? {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let datagram = receiveNow() { return datagram }
@@ -86,7 +86,7 @@ final class RawTFTPClient {
     }
 
     /// The next datagram parsed as a TFTP packet, with its source port.
-    func receivePacket(timeout: Duration = .seconds(3)) async throws -> (packet: TFTPPacket, port: UInt16) {
+    func receivePacket(timeout: Duration = .seconds(10)) async throws -> (packet: TFTPPacket, port: UInt16) {
         guard let (bytes, port) = await receive(timeout: timeout) else {
             throw TestFailure("no datagram within \(timeout)")
         }

@@ -8,7 +8,8 @@ enum TFTPClients {
     static let tftpPath = "/usr/bin/tftp"
 
     static var available: Bool {
-        FileManager.default.isExecutableFile(atPath: atftpPath) && FileManager.default.isExecutableFile(atPath: tftpPath)
+        FileManager.default.isExecutableFile(atPath: atftpPath)
+            && FileManager.default.isExecutableFile(atPath: tftpPath)
     }
 
     /// `atftp -g -r REMOTE -l LOCAL [--option "name value"]… 127.0.0.1 PORT`.

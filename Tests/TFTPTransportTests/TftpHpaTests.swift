@@ -1,5 +1,6 @@
 import CastorTestSupport
 import Foundation
+import TFTPProtocol
 import TFTPTransport
 import Testing
 
@@ -29,6 +30,22 @@ struct TftpHpaTests {
                 #expect(output.status == 0, "tftp \(name): \(output.stdout) \(output.stderr)")
                 #expect(TFTPLab.contents(local) == bytes, "tftp \(name)")
             }
+        }
+    }
+
+    /// netascii (RFC 1350 §5): the server sends LF as CR LF and CR as CR NUL; tftp-hpa in `-m ascii` decodes
+    /// both back, so the file arrives as stored.
+    @Test func netasciiRoundTrips() async throws {
+        let text = Array("line 1\nline 2\r\nbare\rcr\n".utf8) + Array(repeating: UInt8(ascii: "\n"), count: 600)
+        try await TFTPLab.with(files: ["notes.txt": text]) { lab in
+            let local = lab.download("notes.txt")
+            let output = try await Subprocess.run(
+                TFTPClients.tftpPath, ["127.0.0.1", String(lab.port), "-m", "ascii", "-c", "get", "notes.txt", local])
+            #expect(output.status == 0, "tftp: \(output.stdout) \(output.stderr)")
+            #expect(TFTPLab.contents(local) == text)
+            await lab.waitForEndedTransfers(1)
+            let encoded = TFTPNetascii.encodedCount(of: text)
+            #expect(lab.handler.outcomes == [.completed(blocks: encoded / 512 + 1, bytes: encoded)])
         }
     }
 }

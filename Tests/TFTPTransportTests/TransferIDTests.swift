@@ -121,6 +121,25 @@ import Testing
         }
     }
 
+    /// A client reusing its port for the next file may send the RRQ before the server has processed its last
+    /// ACK: a different request is a new transfer, not a duplicate.
+    @Test func differentRequestFromTheSamePortStartsAnotherTransfer() async throws {
+        try await TFTPLab.with(files: ["f.bin": Self.file, "g.bin": [4, 2]]) { lab in
+            let client = try RawTFTPClient()
+            client.send(Self.readRequest(), to: lab.port)
+            let (_, firstPort) = try await client.receivePacket()
+            client.send(Self.readRequest("g.bin"), to: lab.port)
+            let (packet, secondPort) = try await client.receivePacket()
+            #expect(packet == .data(block: 1, payload: [4, 2]))
+            #expect(secondPort != firstPort)
+            client.send(.acknowledgement(block: 1), to: secondPort)
+            client.send(.error(.undefined, message: "not that one"), to: firstPort)
+            await lab.waitForEndedTransfers(2)
+            #expect(lab.server.counters.transfersStarted == 2)
+            #expect(lab.server.activeTransfers == 0)
+        }
+    }
+
     @Test func beyondTheBoundClientsAreToldTheServerIsBusy() async throws {
         var configuration = TFTPLab.configuration()
         configuration.maximumConcurrentTransfers = 1

@@ -26,32 +26,32 @@ struct TraversalTests {
 
     @Test func atftpIsRefusedAndTheServerKeepsServing() async throws {
         try await Self.withLab { lab in
-        for (index, name) in Self.refused.enumerated() {
-            let local = lab.download("refused-\(index)")
-            let output = try await TFTPClients.atftp(get: name, to: local, port: lab.port)
-            #expect(output.status != 0, "\(name) was served")
-            #expect(output.stderr.contains("error received from server"), "\(name): \(output.stderr)")
-            #expect(TFTPLab.contents(local) ?? [] == [], "\(name) wrote bytes")
-        }
-        let local = lab.download("after")
-        let output = try await TFTPClients.atftp(get: "configs/phone.cfg", to: local, port: lab.port)
-        #expect(output.status == 0)
-        #expect(TFTPLab.contents(local) == Array("ok".utf8))
-        #expect(lab.server.counters.refusals == Self.refused.count)
-        #expect(lab.server.counters.transfersStarted == 1)
+            for (index, name) in Self.refused.enumerated() {
+                let local = lab.download("refused-\(index)")
+                let output = try await TFTPClients.atftp(get: name, to: local, port: lab.port)
+                #expect(output.status != 0, "\(name) was served")
+                #expect(output.stderr.contains("error received from server"), "\(name): \(output.stderr)")
+                #expect(TFTPLab.contents(local) ?? [] == [], "\(name) wrote bytes")
+            }
+            let local = lab.download("after")
+            let output = try await TFTPClients.atftp(get: "configs/phone.cfg", to: local, port: lab.port)
+            #expect(output.status == 0)
+            #expect(TFTPLab.contents(local) == Array("ok".utf8))
+            #expect(lab.server.counters.refusals == Self.refused.count)
+            #expect(lab.server.counters.transfersStarted == 1)
         }
     }
 
     /// tftp-hpa exits 0 after an ERROR (it only prints it), so its output is what tells.
     @Test func tftpHpaIsRefused() async throws {
         try await Self.withLab { lab in
-        for (index, name) in ["../etc/passwd", "passwd-link", "configs"].enumerated() {
-            let local = lab.download("hpa-\(index)")
-            let output = try await TFTPClients.tftp(get: name, to: local, port: lab.port)
-            let text = output.stdout + output.stderr
-            #expect(text.contains("Error code 2"), "\(name): \(text)")
-            #expect(TFTPLab.contents(local) ?? [] == [], "\(name) wrote bytes")
-        }
+            for (index, name) in ["../etc/passwd", "passwd-link", "configs"].enumerated() {
+                let local = lab.download("hpa-\(index)")
+                let output = try await TFTPClients.tftp(get: name, to: local, port: lab.port)
+                let text = output.stdout + output.stderr
+                #expect(text.contains("Error code 2"), "\(name): \(text)")
+                #expect(TFTPLab.contents(local) ?? [] == [], "\(name) wrote bytes")
+            }
         }
     }
 }
