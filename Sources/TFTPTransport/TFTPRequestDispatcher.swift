@@ -105,6 +105,9 @@ final class TFTPRequestDispatcher: Sendable {
         let channel: any Channel
         do {
             channel = try await DatagramBootstrap(group: group.next())
+                // A transfer's peer has at most one ACK in flight (lock-step, or one per window): one read
+                // per wake-up, not a second recvmsg that only finds EAGAIN on every block.
+                .channelOption(.maxMessagesPerRead, value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(

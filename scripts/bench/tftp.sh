@@ -4,7 +4,7 @@
 # other; prints each server's throughput, the ratio, then a storm of CLIENTS atftp fetching their phone's
 # configuration at once from each server (a failed or timed-out fetch is counted).
 #
-#   scripts/bench/tftp.sh [MEGABYTES] [ROUNDS] [CLIENTS]     # default 32 MB, 3 rounds, 200 clients
+#   scripts/bench/tftp.sh [MEGABYTES] [ROUNDS] [CLIENTS]     # default 32 MB, 5 rounds, 200 clients
 #
 # Goals (issue 4): at least tftpd-hpa's lock-step throughput; 3x it with windowsize 16 (tftp-hpa 5.2 has no
 # RFC 7440 windowsize, so it answers that request lock-step: the comparison is what a phone asking for a
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 megabytes=${1:-32}
-rounds=${2:-3}
+rounds=${2:-5}
 clients=${3:-200}
 hpa_port=16969
 castor_port=16970
@@ -57,20 +57,30 @@ for i in $(seq 1 "$clients"); do
     curl -sf "http://127.0.0.1:$http_port/$mac.xml" -o "$work/hpa/$mac.xml"
 done
 
-# Prints MB/s of ROUNDS fetches of fw.bin from port $1 with atftp options $2…
-throughput() {
+# One fetch of fw.bin from port $1 with atftp options $2…; prints its MB/s (fails on a corrupt file).
+fetch_rate() {
     local port=$1; shift
-    local options=()
+    local options=() start end
     for option in "$@"; do options+=(--option "$option"); done
-    local start end
+    rm -f "$work/out/fw.bin"
     start=$(date +%s.%N)
-    for _ in $(seq 1 "$rounds"); do
-        rm -f "$work/out/fw.bin"
-        timeout 300 atftp "${options[@]}" -g -r firmware/fw.bin -l "$work/out/fw.bin" 127.0.0.1 "$port" >/dev/null 2>&1
-        cmp -s "$work/out/fw.bin" "$work/hpa/firmware/fw.bin" || { echo "bench: corrupt or failed fetch from :$port" >&2; exit 1; }
-    done
+    timeout 300 atftp "${options[@]}" -g -r firmware/fw.bin -l "$work/out/fw.bin" 127.0.0.1 "$port" >/dev/null 2>&1 || true
     end=$(date +%s.%N)
-    echo "$start $end" | awk -v mb="$megabytes" -v n="$rounds" '{ printf "%.1f", mb * n / ($2 - $1) }'
+    cmp -s "$work/out/fw.bin" "$work/hpa/firmware/fw.bin" || { echo "bench: corrupt or failed fetch from :$port" >&2; exit 1; }
+    echo "$start $end" | awk -v mb="$megabytes" '{ printf "%.2f\n", mb / ($2 - $1) }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# ROUNDS fetches from each server, alternating (so drift in the machine's load hits both alike); prints
+# "hpa_median castor_median" in MB/s.
+compare() {
+    local hpa_rates=() castor_rates=()
+    for _ in $(seq 1 "$rounds"); do
+        hpa_rates+=("$(fetch_rate $hpa_port "$@")")
+        castor_rates+=("$(fetch_rate $castor_port "$@")")
+    done
+    echo "$(printf "%s\n" "${hpa_rates[@]}" | median) $(printf "%s\n" "${castor_rates[@]}" | median)"
 }
 
 # Starts CLIENTS fetches at once from port $1; prints "ok failed seconds".
@@ -89,12 +99,11 @@ storm() {
     echo "$((clients - failed)) $failed $(echo "$start $end" | awk '{ printf "%.2f", $2 - $1 }')"
 }
 
-echo "== firmware: ${megabytes} MB x $rounds fetches, atftp"
+echo "== firmware: ${megabytes} MB, $rounds fetches from each server in turn, atftp; median MB/s"
 printf "%-34s %12s %12s %8s\n" "client options" "tftpd-hpa" "castor" "ratio"
 for options in "blksize 512" "blksize 1468" "blksize 1468|windowsize 16"; do
     IFS='|' read -r -a opts <<< "$options"
-    hpa=$(throughput $hpa_port "${opts[@]}")
-    ours=$(throughput $castor_port "${opts[@]}")
+    read -r hpa ours <<< "$(compare "${opts[@]}")"
     printf "%-34s %9s MB/s %7s MB/s %7s\n" "$options" "$hpa" "$ours" "$(awk -v a="$ours" -v b="$hpa" 'BEGIN { printf "%.2fx", a / b }')"
     [ "$options" = "blksize 1468" ] && lockstep_hpa=$hpa
     [ "$options" = "blksize 1468|windowsize 16" ] && windowed_castor=$ours
