@@ -13,6 +13,11 @@ public struct TFTPDirectoryHandler: TFTPRequestHandler {
     public init(root: TFTPRootDirectory) { self.root = root }
 
     public func resolve(_ request: TFTPReadContext) async -> TFTPResolution {
+        resolveNow(request)
+    }
+
+    /// Opening a file does not wait: answered on the listener's event loop.
+    public func resolveNow(_ request: TFTPReadContext) -> TFTPResolution {
         do {
             return .file(try root.open(request.path))
         } catch {

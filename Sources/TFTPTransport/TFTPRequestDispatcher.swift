@@ -51,7 +51,14 @@ final class TFTPRequestDispatcher: Sendable {
             case .admitted:
                 let context = TFTPReadContext(
                     request: request, path: path, clientAddress: peer.addressText, clientPort: peer.port)
-                Task { await self.launch(context, key: key) }
+                // A handler that answers at once does so here, on the listener's event loop: the transfer
+                // then starts without waiting for a thread of the concurrency pool, which blocking work
+                // elsewhere in the process can keep busy for seconds.
+                if let resolution = handler.resolveNow(context) {
+                    launch(resolution, context: context, key: key)
+                } else {
+                    Task { self.launch(await self.handler.resolve(context), context: context, key: key) }
+                }
             }
         }
     }
@@ -71,13 +78,13 @@ final class TFTPRequestDispatcher: Sendable {
         }
     }
 
-    // MARK: Starting a transfer (in a task of its own)
+    // MARK: Starting a transfer
 
-    /// Asks the handler, then opens the transfer's socket and starts it; or refuses, releasing the slot.
-    private func launch(_ context: TFTPReadContext, key: TFTPTransferTable.Key) async {
+    /// Opens the transfer's socket for the handler's answer and starts it; or refuses, releasing the slot.
+    private func launch(_ resolution: TFTPResolution, context: TFTPReadContext, key: TFTPTransferTable.Key) {
         let peer = key.peer
         let source: any TFTPFileSource & Sendable
-        switch await handler.resolve(context) {
+        switch resolution {
         case .refuse(let code, let message):
             table.remove(key)
             refuseFromListener(.error(code, message: message), to: peer)
@@ -102,34 +109,33 @@ final class TFTPRequestDispatcher: Sendable {
         let transfer = TFTPReadTransfer(
             request: context.request, source: TFTPSharedSource(base: source), limits: configuration.limits,
             retransmission: configuration.retransmission)
-        let channel: any Channel
-        do {
-            channel = try await DatagramBootstrap(group: group.next())
-                // A transfer's peer has at most one ACK in flight (lock-step, or one per window): one read
-                // per wake-up, not a second recvmsg that only finds EAGAIN on every block.
-                .channelOption(.maxMessagesPerRead, value: 1)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(
-                            TFTPTransferHandler(
-                                transfer: transfer, context: context, key: key, descriptor: descriptor,
-                                dispatcher: self))
-                    }
+        DatagramBootstrap(group: group.next())
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        TFTPTransferHandler(
+                            transfer: transfer, context: context, key: key, descriptor: descriptor,
+                            dispatcher: self))
                 }
-                .withBoundSocket(descriptor).get()
-        } catch {
-            // NIO owns the descriptor once it made a channel of it; closing it here could close another's.
-            table.remove(key)
-            refuseFromListener(.error(.undefined, message: "Server busy: no port for the transfer"), to: peer)
-            return
-        }
-        guard table.attach(key, channel: channel) else {
-            // Stopped meanwhile: the transfer never starts.
-            table.remove(key)
-            channel.close(promise: nil)
-            return
-        }
-        channel.pipeline.fireUserInboundEventTriggered(TFTPTransferEvent.start)
+            }
+            .withBoundSocket(descriptor)
+            .whenComplete { result in
+                switch result {
+                case .failure:
+                    // NIO owns the descriptor once it made a channel of it; closing it here could close another's.
+                    self.table.remove(key)
+                    self.refuseFromListener(
+                        .error(.undefined, message: "Server busy: no port for the transfer"), to: peer)
+                case .success(let channel):
+                    guard self.table.attach(key, channel: channel) else {
+                        // Stopped meanwhile: the transfer never starts.
+                        self.table.remove(key)
+                        channel.close(promise: nil)
+                        return
+                    }
+                    channel.pipeline.fireUserInboundEventTriggered(TFTPTransferEvent.start)
+                }
+            }
     }
 
     // MARK: Reports from transfers (on their event loops)

@@ -22,10 +22,17 @@ public protocol TFTPRequestHandler: Sendable {
     /// The file for an admitted RRQ, or the ERROR that refuses it.
     func resolve(_ request: TFTPReadContext) async -> TFTPResolution
 
+    /// The answer, when the handler can give it without waiting (a file on disk, a render from a local
+    /// store): called first, on the listener's event loop, so the transfer starts there. nil (the default)
+    /// means "ask ``resolve(_:)``", which runs as a task.
+    func resolveNow(_ request: TFTPReadContext) -> TFTPResolution?
+
     /// A transfer that ``resolve(_:)`` allowed is over. The default does nothing.
     func transferEnded(_ context: TFTPReadContext, outcome: TFTPTransferOutcome)
 }
 
 extension TFTPRequestHandler {
+    public func resolveNow(_ request: TFTPReadContext) -> TFTPResolution? { nil }
+
     public func transferEnded(_ context: TFTPReadContext, outcome: TFTPTransferOutcome) {}
 }

@@ -60,7 +60,7 @@ final class RawTFTPClient {
     func send(_ packet: TFTPPacket, to port: UInt16) { send(packet.serialized(), to: port) }
 
     /// The next datagram and its source port, or nil after `timeout`.
-    func receive(timeout: Duration = .seconds(10)) async -> (bytes: [UInt8], port: UInt16)? {
+    func receive(timeout: Duration = .seconds(30)) async -> (bytes: [UInt8], port: UInt16)? {
         let deadline = ContinuousClock.now + timeout
         while true {
             if let datagram = receiveNow() { return datagram }
@@ -86,11 +86,32 @@ final class RawTFTPClient {
     }
 
     /// The next datagram parsed as a TFTP packet, with its source port.
-    func receivePacket(timeout: Duration = .seconds(10)) async throws -> (packet: TFTPPacket, port: UInt16) {
+    func receivePacket(timeout: Duration = .seconds(30)) async throws -> (packet: TFTPPacket, port: UInt16) {
         guard let (bytes, port) = await receive(timeout: timeout) else {
             throw TestFailure("no datagram within \(timeout)")
         }
         return (try TFTPPacket(parsing: bytes), port)
+    }
+
+    /// The next packet that is not `previous` again: a client the machine's load delayed past the server's
+    /// timeout finds retransmitted copies of what it already has queued before the answer it waits for.
+    func receivePacket(skipping previous: TFTPPacket, timeout: Duration = .seconds(30)) async throws
+        -> (packet: TFTPPacket, port: UInt16)
+    {
+        while true {
+            let received = try await receivePacket(timeout: timeout)
+            if received.packet != previous { return received }
+        }
+    }
+
+    /// Datagrams arriving within `period`, with their source ports.
+    func drain(for period: Duration) async -> [(packet: TFTPPacket?, port: UInt16)] {
+        var received: [(packet: TFTPPacket?, port: UInt16)] = []
+        let deadline = ContinuousClock.now + period
+        while let (bytes, port) = await receive(timeout: deadline - ContinuousClock.now) {
+            received.append((try? TFTPPacket(parsing: bytes), port))
+        }
+        return received
     }
 
     /// Nothing arrives within `period`.

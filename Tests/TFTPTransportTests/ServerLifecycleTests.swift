@@ -43,7 +43,8 @@ import Testing
 
     @Test func handlerServesGeneratedContentAndRefuses() async throws {
         let handler = MemoryHandler(files: ["snom715.htm": Array("<html/>".utf8)])
-        let server = try await TFTPServer.start(configuration: TFTPLab.configuration(), handler: handler)
+        let server = try await TFTPServer.start(
+            configuration: TFTPLab.configuration(), handler: handler, group: TFTPLab.group)
         let client = try RawTFTPClient()
         client.send(.readRequest(TFTPRequest(filename: "/snom715.htm", mode: .octet)), to: server.localPort)
         let (data, port) = try await client.receivePacket()

@@ -1,5 +1,6 @@
 import CastorTestSupport
 import Foundation
+import NIOPosix
 import Synchronization
 import TFTPProtocol
 import TFTPTransport
@@ -7,6 +8,10 @@ import TFTPTransport
 /// A server on 127.0.0.1 (ephemeral port) serving a temporary root directory, with a separate directory for
 /// what clients download, and a handler that records how each transfer ended.
 struct TFTPLab {
+    /// The labs' own event loops: the test process also runs DHCP servers and HTTP apps on NIO's singleton
+    /// group, whose work (a perfdhcp load, lease files) would otherwise delay these packet-timing tests.
+    static let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+
     let root: String
     let downloads: String
     let server: TFTPServer
@@ -14,12 +19,13 @@ struct TFTPLab {
 
     var port: UInt16 { server.localPort }
 
-    /// The lab's configuration: loopback, ephemeral port; short timeouts when `quick`.
+    /// The lab's configuration: loopback, ephemeral port; short timeouts when `quick` (but enough retries
+    /// for a client slowed down by a busy machine to keep up: the whole test suite runs in parallel).
     static func configuration(quick: Bool = false) -> TFTPServerConfiguration {
         var configuration = TFTPServerConfiguration(host: "127.0.0.1", port: 0)
         if quick {
             configuration.retransmission = TFTPRetransmission(
-                initialTimeout: .milliseconds(200), maximumTimeout: .milliseconds(400), maximumRetries: 3)
+                initialTimeout: .milliseconds(200), maximumTimeout: .milliseconds(400), maximumRetries: 10)
         }
         return configuration
     }
@@ -40,7 +46,7 @@ struct TFTPLab {
             try Data(bytes).write(to: URL(fileURLWithPath: path))
         }
         let handler = RecordingHandler(base: TFTPDirectoryHandler(root: try TFTPRootDirectory(path: root)))
-        let server = try await TFTPServer.start(configuration: configuration, handler: handler)
+        let server = try await TFTPServer.start(configuration: configuration, handler: handler, group: group)
         return TFTPLab(root: root, downloads: downloads, server: server, handler: handler)
     }
 
@@ -92,6 +98,8 @@ final class RecordingHandler: TFTPRequestHandler {
     init(base: TFTPDirectoryHandler) { self.base = base }
 
     func resolve(_ request: TFTPReadContext) async -> TFTPResolution { await base.resolve(request) }
+
+    func resolveNow(_ request: TFTPReadContext) -> TFTPResolution? { base.resolveNow(request) }
 
     func transferEnded(_ context: TFTPReadContext, outcome: TFTPTransferOutcome) {
         ended.withLock { $0.append(outcome) }

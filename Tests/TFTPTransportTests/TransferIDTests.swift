@@ -28,7 +28,7 @@ import Testing
 
             // The transfer is undisturbed: the client finishes it.
             client.send(.acknowledgement(block: 1), to: transferPort)
-            let (second, _) = try await client.receivePacket()
+            let (second, _) = try await client.receivePacket(skipping: first)
             #expect(second == .data(block: 2, payload: Array(Self.file[512...])))
             client.send(.acknowledgement(block: 2), to: transferPort)
             await lab.waitForEndedTransfers(1)
@@ -49,7 +49,7 @@ import Testing
             #expect(again == first)
             #expect(againPort == port)
             client.send(.acknowledgement(block: 1), to: port)
-            let (second, _) = try await client.receivePacket()
+            let (second, _) = try await client.receivePacket(skipping: first)
             #expect(second == .data(block: 2, payload: Array(Self.file[512...])))
             client.send(.acknowledgement(block: 2), to: port)
             await lab.waitForEndedTransfers(1)
@@ -68,19 +68,14 @@ import Testing
             #expect(oack == .optionAcknowledgement(options))
             #expect(try await client.receivePacket().packet == oack)
             client.send(.acknowledgement(block: 0), to: port)
+            // DATA only: a slow machine may deliver more copies of the OACK first.
             var blocks: [UInt16] = []
-            for _ in 0..<4 {
+            while blocks.count < 8 {
                 guard case .data(let block, _) = try await client.receivePacket().packet else { continue }
                 blocks.append(block)
             }
-            #expect(blocks == [1, 2, 3, 4])
-            // Without an ACK the whole window comes again.
-            var again: [UInt16] = []
-            for _ in 0..<4 {
-                guard case .data(let block, _) = try await client.receivePacket().packet else { continue }
-                again.append(block)
-            }
-            #expect(again == [1, 2, 3, 4])
+            // The window, then (without an ACK) the whole window again.
+            #expect(blocks == [1, 2, 3, 4, 1, 2, 3, 4])
             client.send(.error(.undefined, message: "enough"), to: port)
             await lab.waitForEndedTransfers(1)
             #expect(lab.handler.outcomes == [.failed(.peerError(.undefined, message: "enough"))])
@@ -92,7 +87,7 @@ import Testing
             let client = try RawTFTPClient()
             client.send(Self.readRequest(), to: lab.port)
             var last: TFTPPacket?
-            while let (bytes, _) = await client.receive(timeout: .seconds(5)) {
+            while let (bytes, _) = await client.receive(timeout: .seconds(20)) {
                 last = try TFTPPacket(parsing: bytes)
                 if case .error = last { break }
             }
@@ -108,12 +103,14 @@ import Testing
             let client = try RawTFTPClient()
             client.send(Self.readRequest(), to: lab.port)
             client.send(Self.readRequest(), to: lab.port)
-            let (_, port) = try await client.receivePacket()
-            // A second transfer would send its DATA 1 at once, from another port.
-            #expect(await client.isSilent(for: .milliseconds(300)))
+            let (first, port) = try await client.receivePacket()
+            // A second transfer would send its DATA 1 at once, from another port (retransmissions of the
+            // first come from its own port, when the machine is slow enough for its timer to expire).
+            let others = await client.drain(for: .milliseconds(300)).filter { $0.port != port }
+            #expect(others.isEmpty)
             #expect(lab.server.activeTransfers == 1)
             client.send(.acknowledgement(block: 1), to: port)
-            _ = try await client.receivePacket()
+            _ = try await client.receivePacket(skipping: first)
             client.send(.acknowledgement(block: 2), to: port)
             await lab.waitForEndedTransfers(1)
             #expect(lab.server.counters.transfersStarted == 1)
@@ -129,7 +126,9 @@ import Testing
             client.send(Self.readRequest(), to: lab.port)
             let (_, firstPort) = try await client.receivePacket()
             client.send(Self.readRequest("g.bin"), to: lab.port)
-            let (packet, secondPort) = try await client.receivePacket()
+            var (packet, secondPort) = try await client.receivePacket()
+            // Retransmissions of the first transfer's DATA 1 may come first on a slow machine.
+            while secondPort == firstPort { (packet, secondPort) = try await client.receivePacket() }
             #expect(packet == .data(block: 1, payload: [4, 2]))
             #expect(secondPort != firstPort)
             client.send(.acknowledgement(block: 1), to: secondPort)

@@ -24,6 +24,11 @@ public struct ProvisioningTFTPHandler: TFTPRequestHandler {
     }
 
     public func resolve(_ context: TFTPReadContext) async -> TFTPResolution {
+        resolveNow(context)
+    }
+
+    /// The store is local SQLite and rendering is in memory: answered at once, on the listener's event loop.
+    public func resolveNow(_ context: TFTPReadContext) -> TFTPResolution {
         let request = ProvisioningRequest(
             tftpFileName: context.path.joined(separator: "/"), sourceIP: context.clientAddress)
         switch service.answer(request) {
