@@ -219,7 +219,7 @@ let package = Package(
         // Real processes and sockets: runs the built `castor` binary, curl, kill -9.
         .testTarget(
             name: "CastorIntegrationTests",
-            dependencies: ["CastorControl", "CastorSupervisor"],
+            dependencies: ["CastorControl", "CastorSupervisor", "CastorTestSupport"],
             swiftSettings: strict),
     ]
 )

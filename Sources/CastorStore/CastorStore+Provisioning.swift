@@ -9,29 +9,39 @@ extension CastorStore {
     /// admin password is made (random) on first use and kept.
     public func provisioning(mac: MACAddress) throws(CastorError) -> DeviceProvisioning? {
         let canonical = mac.description
+        // A read, as every fetch is; the write happens once per device, for its first admin password.
+        let found = try read { db in
+            try DeviceRecord.filter(Column("mac") == canonical).fetchOne(db).map { try provisioning(of: $0, db) }
+        }
+        guard let found, found.adminPassword.isEmpty else { return found }
         return try write { db in
             guard var record = try DeviceRecord.filter(Column("mac") == canonical).fetchOne(db) else { return nil }
             if record.adminPassword == nil {
                 record.adminPassword = SecretGenerator.secret(length: 16)
                 try record.update(db)
             }
-            let device = try deviceModel(record, db)
-            let names = try contextNames(db)
-            let lineRecords = try LineRecord.filter(Column("device_id") == record.id.stored)
-                .order(Column("position")).fetchAll(db)
-            var bound: [DeviceProvisioning.BoundLine] = []
-            for lineRecord in lineRecords {
-                let line = try lineModel(lineRecord, names, db)
-                let user = try lineRecord.userID.flatMap { try UserRecord.fetchOne(db, key: $0) }?.model
-                let box = try lineRecord.userID.flatMap {
-                    try VoicemailRecord.filter(Column("user_id") == $0).fetchOne(db)
-                }.map { try voicemailModel($0, names) }
-                bound.append(.init(position: lineRecord.position ?? 0, line: line, user: user, voicemail: box))
-            }
-            return DeviceProvisioning(
-                device: device, lines: bound, adminPassword: record.adminPassword ?? "",
-                colleagues: try colleagues(of: lineRecords, db))
+            return try provisioning(of: record, db)
         }
+    }
+
+    /// The configuration data of a device's row (its admin password empty when it has none yet).
+    private func provisioning(of record: DeviceRecord, _ db: Database) throws -> DeviceProvisioning {
+        let device = try deviceModel(record, db)
+        let names = try contextNames(db)
+        let lineRecords = try LineRecord.filter(Column("device_id") == record.id.stored)
+            .order(Column("position")).fetchAll(db)
+        var bound: [DeviceProvisioning.BoundLine] = []
+        for lineRecord in lineRecords {
+            let line = try lineModel(lineRecord, names, db)
+            let user = try lineRecord.userID.flatMap { try UserRecord.fetchOne(db, key: $0) }?.model
+            let box = try lineRecord.userID.flatMap {
+                try VoicemailRecord.filter(Column("user_id") == $0).fetchOne(db)
+            }.map { try voicemailModel($0, names) }
+            bound.append(.init(position: lineRecord.position ?? 0, line: line, user: user, voicemail: box))
+        }
+        return DeviceProvisioning(
+            device: device, lines: bound, adminPassword: record.adminPassword ?? "",
+            colleagues: try colleagues(of: lineRecords, db))
     }
 
     /// Records that a phone fetched a file. A known device gets its address, firmware, User-Agent and last

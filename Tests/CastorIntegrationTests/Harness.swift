@@ -1,3 +1,4 @@
+import CastorTestSupport
 import Dispatch
 import Foundation
 import Testing
@@ -72,22 +73,7 @@ enum Harness {
     }
 
     /// A TCP port free on 127.0.0.1 right now (bound to port 0, then released).
-    static func freePort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length)
-                return getsockname(fd, pointer, &length)
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
+    static func freePort() -> Int { LoopbackPort.freeTCP() }
 
     /// Waits until `condition` holds, polling; fails the test with `what` after `limit`. The limit is a
     /// deadline against hangs, not a measurement: speed is measured by scripts/bench, never asserted here.

@@ -45,7 +45,7 @@ final class ProvdFixture: @unchecked Sendable {
         }
         let store = try CastorStore.open(path: directory + "/castor.db")
         _ = try store.apply(.standard)
-        let httpPort = Self.freeTCPPort()
+        let httpPort = LoopbackPort.freeTCP()
         var configuration = ProvisioningConfiguration(
             site: ProvisioningSite(
                 provisioningURL: "http://127.0.0.1:\(httpPort)/", sipHost: "127.0.0.1", ntpServer: "127.0.0.1"),
@@ -141,22 +141,5 @@ final class ProvdFixture: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(25))
         }
         throw TestFailure("the provisioning HTTP server did not come up on \(httpPort)")
-    }
-
-    static func freeTCPPort() -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
-        }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
