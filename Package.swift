@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -68,11 +69,29 @@ let package = Package(
             dependencies: ["CastorCore", "CastorModel", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict),
 
+        // SIP (RFC 3261 §7, §20, §25): messages, headers, URIs, a serializer that round-trips, and the stream
+        // framer for TCP/TLS. Pure.
+        .target(name: "SIPCodec", dependencies: ["CastorCore"], swiftSettings: strict),
+        // SIP transactions (RFC 3261 §17, RFC 6026): the four state machines with every timer; time is an input.
+        .target(name: "SIPTransaction", dependencies: ["CastorCore"], swiftSettings: strict),
+        // SIP digest authentication (RFC 7616, RFC 3261 §22): challenges, credentials, nonces and replay. Pure.
+        .target(
+            name: "SIPAuth",
+            dependencies: ["CastorCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // The PBX's engine: the transaction table, the registrar (later: dial plan, B2BUA). Pure.
+        .target(
+            name: "PBXCore",
+            dependencies: ["CastorCore", "CastorModel", "SIPCodec", "SIPTransaction", "SIPAuth"],
+            swiftSettings: strict),
+
         // Fuzz targets (notes/fuzzing.md): the bodies, shared by the libFuzzer executables and the tests.
         .target(
-            name: "CastorFuzzing", dependencies: ["CastorCore", "DHCPCodec", "DHCPLeaseEngine", "KeaConfig"],
+            name: "CastorFuzzing",
+            dependencies: ["CastorCore", "DHCPCodec", "DHCPLeaseEngine", "KeaConfig", "SIPCodec"],
             swiftSettings: strict),
         .executableTarget(name: "fuzz-dhcp", dependencies: ["CastorFuzzing"], swiftSettings: strict),
+        .executableTarget(name: "fuzz-sip", dependencies: ["CastorFuzzing"], swiftSettings: strict),
 
         // Storage of leases: Kea's memfile CSV journal, byte-compatible with kea-dhcp4 and kea-lfc.
         .target(name: "DHCPLeaseFile", dependencies: ["DHCPLeases"], swiftSettings: strict),
@@ -110,6 +129,17 @@ let package = Package(
                 "CastorCore", "TFTPProtocol",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+
+        // SIP over SwiftNIO: UDP (rport, RFC 3581), TCP and TLS (NIOSSL), bounded queues.
+        .target(
+            name: "SIPTransport",
+            dependencies: [
+                "CastorCore", "SIPCodec",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strict),
 
@@ -155,6 +185,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // castor pbx: the SIP registrar (later the B2BUA) over the transports, the store and the console socket.
+        .target(
+            name: "PBXService",
+            dependencies: [
+                "PBXCore", "SIPTransport", "SIPCodec", "SIPAuth", "CastorStore", "CastorModel", "CastorSettings",
+                "CastorControl",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: strict),
         .target(
             name: "CastorSupervisor",
             dependencies: [
@@ -170,7 +211,7 @@ let package = Package(
             dependencies: [
                 "CastorCore", "CastorModel", "CastorSettings", "CastorStore", "CastorControl",
                 "CastorAdminAPI", "CastorSupervisor", "KeaConfig", "DHCPService", "DHCPLeaseFile", "DHCPLeases",
-                "ProvisioningService",
+                "ProvisioningService", "PBXService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -190,9 +231,23 @@ let package = Package(
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
         .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning"], swiftSettings: strict),
-        .testTarget(name: "CastorFuzzingTests", dependencies: ["CastorFuzzing", "DHCPCodec"], swiftSettings: strict),
+        .testTarget(
+            name: "CastorFuzzingTests", dependencies: ["CastorFuzzing", "DHCPCodec", "SIPCodec"], swiftSettings: strict),
         .testTarget(name: "TFTPProtocolTests", dependencies: ["TFTPProtocol"], swiftSettings: strict),
         .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),
+        .testTarget(name: "SIPCodecTests", dependencies: ["SIPCodec"], swiftSettings: strict),
+        .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"], swiftSettings: strict),
+        .testTarget(name: "SIPAuthTests", dependencies: ["SIPAuth"], swiftSettings: strict),
+        .testTarget(name: "PBXCoreTests", dependencies: ["PBXCore", "SIPCodec"], swiftSettings: strict),
+        .testTarget(
+            name: "SIPTransportTests", dependencies: ["SIPTransport", "SIPCodec", "CastorTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PBXServiceTests",
+            dependencies: [
+                "PBXService", "PBXCore", "CastorStore", "CastorModel", "CastorSettings", "CastorTestSupport",
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "DHCPServiceTests",
             dependencies: ["DHCPService", "DHCPTransport", "CastorControl", "CastorTestSupport", "CastorFuzzing"],

@@ -8,7 +8,7 @@ status=0
 
 # module pattern | targets allowed to import it
 rules=(
-    "NIOPosix|CastorControl DHCPTransport TFTPTransport TFTPTransportTests"
+    "NIOPosix|CastorControl DHCPTransport TFTPTransport TFTPTransportTests SIPTransport SIPTransportTests"
     "GRDB|CastorStore"
     "Hummingbird[A-Za-z]*|CastorAdminAPI CastorAdminAPITests ProvisioningService ProvisioningServiceTests castor"
     "ServiceLifecycle|CastorAdminAPI castor"
@@ -16,7 +16,7 @@ rules=(
     "Yams|CastorSettings CastorSettingsTests CastorAdminAPITests"
 )
 # Engines and codecs: pure, nothing of I/O at all.
-pure_targets="CastorCore CastorModel Supervision CastorJSON DHCPCodec DHCPLeases DHCPLeaseEngine KeaExpression TFTPProtocol Provisioning"
+pure_targets="CastorCore CastorModel Supervision CastorJSON DHCPCodec DHCPLeases DHCPLeaseEngine KeaExpression TFTPProtocol Provisioning SIPCodec SIPTransaction SIPAuth PBXCore"
 
 for rule in "${rules[@]}"; do
     module=${rule%%|*}

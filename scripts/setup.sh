@@ -10,13 +10,16 @@ set -euo pipefail
 # Build: GRDB links the system SQLite; swift-crypto/NIOSSL build their own BoringSSL.
 build_packages=(libsqlite3-dev zlib1g-dev pkg-config git)
 # Run: the appliance itself.
-run_packages=(sqlite3 ca-certificates procps socat)
+# openssl makes the SIP TLS certificate at the PBX's first start when castor.yaml names none.
+run_packages=(sqlite3 ca-certificates procps socat openssl)
 # Tests talk to real programs (README "Tests"): curl for HTTP, iproute2 for network namespaces, Kea 2.2
 # (kea-dhcp4 and its lease_cmds hook; perfdhcp in kea-admin) as the DHCP reference, the DHCP clients
 # dhclient (isc-dhcp-client) and udhcpc, tcpdump to see how replies are addressed; the TFTP clients atftp
-# and tftp-hpa, tftpd-hpa as the TFTP reference, xmllint (libxml2-utils) to check rendered XML.
+# and tftp-hpa, tftpd-hpa as the TFTP reference, xmllint (libxml2-utils) to check rendered XML; SIPp
+# (sip-tester), baresip and linphonec (linphone-cli) as SIP peers, Kamailio as the registrar reference,
+# sox to make and check tones.
 test_packages=(curl jq iproute2 python3 python3-yaml kea-dhcp4-server kea-admin isc-dhcp-client udhcpc tcpdump
-    atftp tftp-hpa tftpd-hpa libxml2-utils)
+    atftp tftp-hpa tftpd-hpa libxml2-utils sip-tester baresip linphone-cli kamailio sox)
 
 wanted=("${run_packages[@]}")
 if [ "${1:-}" != "--run" ]; then wanted+=("${build_packages[@]}" "${test_packages[@]}"); fi
@@ -36,6 +39,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     if [[ " ${missing[*]} " == *" kea-"* ]] && [ -d /run/systemd/system ]; then
         systemctl disable --now kea-dhcp4-server.service kea-dhcp6-server.service kea-ctrl-agent.service \
             kea-dhcp-ddns-server.service 2>/dev/null || true
+    fi
+    # Kamailio too: the registrar reference of scripts/bench/sip-register.sh, started there on loopback.
+    if [[ " ${missing[*]} " == *" kamailio "* ]]; then
+        if [ -d /run/systemd/system ]; then
+            systemctl disable --now kamailio.service 2>/dev/null || true
+        elif [ -x /etc/init.d/kamailio ]; then
+            /etc/init.d/kamailio stop >/dev/null 2>&1 || true
+        fi
     fi
     # Same for tftpd-hpa: a reference for the TFTP benchmark, started by the script on a loopback port.
     if [[ " ${missing[*]} " == *" tftpd-hpa "* ]]; then

@@ -34,6 +34,8 @@ public struct Settings: Sendable, Equatable {
     public var supervisor: Supervisor
     /// `provd:` the provisioning daemon (TFTP and HTTP).
     public var provd: Provd
+    /// `pbx:` the SIP/RTP PBX.
+    public var pbx: PBX
 
     /// Settings with the given values; every argument left out takes its documented default.
     public init(
@@ -42,7 +44,8 @@ public struct Settings: Sendable, Equatable {
         logLevel: LogLevel = .info,
         api: API = API(),
         supervisor: Supervisor = Supervisor(),
-        provd: Provd = Provd()
+        provd: Provd = Provd(),
+        pbx: PBX = PBX()
     ) {
         self.dataDir = dataDir
         self.runDir = runDir
@@ -50,6 +53,7 @@ public struct Settings: Sendable, Equatable {
         self.api = api
         self.supervisor = supervisor
         self.provd = provd
+        self.pbx = pbx
     }
 
     /// `run_dir`, or `<data_dir>/run` when `run_dir` is empty.
@@ -82,6 +86,7 @@ extension Settings: SettingsSection {
             .value("log_level", \.logLevel) { value throws(SettingsError) in try value.choice(LogLevel.self) },
             .section("api", \.api),
             .section("provd", \.provd),
+            .section("pbx", \.pbx),
             .section("supervisor", \.supervisor),
         ]
     }

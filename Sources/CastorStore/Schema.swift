@@ -8,12 +8,13 @@ import GRDB
 /// `extension` row whose `line_id` is the line, whose context must be the line's (a trigger checks it).
 enum Schema {
     /// Every migration, oldest first.
-    static let identifiers = ["v1", "v2"]
+    static let identifiers = ["v1", "v2", "v3"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2", migrate: addDeviceSightings)
+        migrator.registerMigration("v3", migrate: addSIPBindings)
         return migrator
     }
 
@@ -39,6 +40,32 @@ enum Schema {
         }
         let after = try pool.read { db in try migrator.appliedMigrations(db) }
         return (after, after.filter { !before.contains($0) })
+    }
+
+    /// Version 3: the registrar's bindings (RFC 3261 §10.3), one row per (line, contact URI). A line's removal
+    /// removes its bindings.
+    @Sendable static func addSIPBindings(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE sip_binding (
+                    line_id INTEGER NOT NULL REFERENCES line(id) ON DELETE CASCADE,
+                    username TEXT NOT NULL,
+                    contact TEXT NOT NULL,
+                    target TEXT NOT NULL,
+                    transport TEXT NOT NULL,
+                    source_address TEXT NOT NULL,
+                    source_port INTEGER NOT NULL,
+                    call_id TEXT NOT NULL,
+                    cseq INTEGER NOT NULL,
+                    registered_at REAL NOT NULL,
+                    expires_at REAL NOT NULL,
+                    user_agent TEXT,
+                    q REAL,
+                    instance TEXT,
+                    PRIMARY KEY (line_id, contact)
+                ) WITHOUT ROWID;
+                CREATE INDEX sip_binding_expiry ON sip_binding(expires_at);
+                """)
     }
 
     /// Version 2: what provisioning records of a device (first and last fetch, last file, User-Agent), its

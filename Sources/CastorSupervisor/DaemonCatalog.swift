@@ -44,6 +44,8 @@ public enum DaemonCatalog {
         DaemonDefinition(name: "provd", summary: "phone provisioning (TFTP and HTTP)") {
             ["provd"] + $0.commonArguments
         },
+        // SIP on 5060 (UDP, TCP) and 5061 (TLS): the registrar; lines from the store.
+        DaemonDefinition(name: "pbx", summary: "SIP PBX (registrar)") { ["pbx"] + $0.commonArguments },
     ]
 
     public static func definition(named name: String) -> DaemonDefinition? {

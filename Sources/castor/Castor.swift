@@ -9,7 +9,7 @@ struct Castor: AsyncParsableCommand {
         abstract: "Castor: a lab VoIP appliance (PBX, DHCP, phone provisioning) in one command.",
         version: CastorVersion.string,
         subcommands: [
-            Run.self, Status.self, Service.self, API.self, DHCP.self, Provd.self, Lab.self, UserCommand.self,
+            Run.self, Status.self, Service.self, API.self, DHCP.self, Provd.self, PBX.self, Lab.self, UserCommand.self,
             LineCommand.self,
             DeviceCommand.self, ContextCommand.self, Admin.self, Console.self,
         ])

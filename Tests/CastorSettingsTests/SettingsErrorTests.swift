@@ -57,7 +57,7 @@ struct SettingsErrorTests {
             ("data_dri: /srv\n", "castor.yaml:1:1: data_dri: unknown key \"data_dri\" (did you mean \"data_dir\"?)"),
             (
                 "log_level: info\ndhcp:\n  interfaces: [eth1]\n",
-                "castor.yaml:2:1: dhcp: unknown key \"dhcp\" (known keys: data_dir, run_dir, log_level, api, provd, supervisor)"
+                "castor.yaml:2:1: dhcp: unknown key \"dhcp\" (known keys: data_dir, run_dir, log_level, api, provd, pbx, supervisor)"
             ),
             (
                 "supervisor:\n  stop_grace: 3\n",

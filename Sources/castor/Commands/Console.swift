@@ -81,5 +81,14 @@ enum ConsoleCommands {
         ConsoleCommand(words: "dhcp leases", summary: "DHCP leases: address, MAC, hostname, state, expiry") { options in
             try DHCPLeasesCommand.run(options)
         },
+        ConsoleCommand(words: "sip show peers", summary: "Lines with their contacts, source, user agent, state, RTT") {
+            options in try SIPShowCommand.peers(options)
+        },
+        ConsoleCommand(words: "sip show registrations", summary: "Registered contacts and their expiry") {
+            options in try SIPShowCommand.registrations(options)
+        },
+        ConsoleCommand(words: "sip show stats", summary: "PBX counters: registrations, auth failures, transactions") {
+            options in try SIPShowCommand.stats(options)
+        },
     ]
 }

@@ -89,7 +89,7 @@ struct DHCP: AsyncParsableCommand {
 
 /// Runs `handler` on each of `signals` instead of their default action (SIGTERM, SIGINT: a graceful stop).
 /// `@unchecked`: the sources are set once in `init` and never mutated.
-private final class SignalWatch: @unchecked Sendable {
+final class SignalWatch: @unchecked Sendable {
     private let sources: [any DispatchSourceSignal]
 
     init(signals: [Int32], handler: @escaping @Sendable () -> Void) {

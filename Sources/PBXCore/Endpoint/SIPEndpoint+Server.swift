@@ -1,0 +1,258 @@
+import CastorCore
+import CastorModel
+import SIPCodec
+import SIPTransaction
+
+/// A server transaction and what the endpoint keeps beside it.
+struct ServerTransaction: Sendable {
+    enum Machine: Sendable {
+        case invite(InviteServerTransaction<SIPOutbound>)
+        case nonInvite(NonInviteServerTransaction<SIPOutbound>)
+    }
+
+    var id: UInt64
+    var machine: Machine
+    /// Where responses go (RFC 3261 §18.2.2).
+    var destination: SIPDestination
+    /// The request, kept for an INVITE only (its 100 Trying is built from it).
+    var invite: SIPRequest?
+}
+
+extension SIPEndpoint {
+    mutating func receive(
+        request original: SIPRequest, from source: SIPSource, now: MonotonicInstant, wallClock: Double,
+        into output: inout SIPEndpointOutput
+    ) {
+        var request = original
+        // Without a usable top Via there is nowhere to send a response (RFC 3261 §18.2.2): drop.
+        guard var vias = try? request.headers.vias(), var top = vias.first else {
+            counters.malformed += 1
+            output.events.append(.malformed(source: source, reason: "no usable Via header"))
+            return
+        }
+        // §18.2.1: `received` when the sent-by host is not the packet's source; RFC 3581 §4: a bare `rport`
+        // is filled with the source port (and `received` is then always added).
+        var rewritten = false
+        if top.rport != nil {
+            top.rport = .value(source.port)
+            top.received = source.address
+            rewritten = true
+        } else if top.host != source.address {
+            top.received = source.address
+            rewritten = true
+        }
+        if rewritten {
+            vias[0] = top
+            request.headers.set(.via, vias.map(\.description).joined(separator: ", "))
+        }
+        let key = transactionKey(request, top: top)
+        let destination = responseDestination(top: top, source: source)
+
+        if let existing = servers[key] {
+            counters.retransmissionsReceived += 1
+            var transaction = existing
+            let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
+            let placeholder = SIPOutbound(bytes: [], destination: destination)
+            switch transaction.machine {
+            case .invite(var machine):
+                actions =
+                    request.method == .ack ? machine.receiveACK(placeholder) : machine.receive(request: placeholder)
+                transaction.machine = .invite(machine)
+            case .nonInvite(var machine):
+                actions = machine.receive(request: placeholder)
+                transaction.machine = .nonInvite(machine)
+            }
+            servers[key] = transaction
+            perform(actions, key: key, now: now, into: &output)
+            return
+        }
+        // An ACK that matches no transaction acknowledges a 2xx (a dialog's business, RFC 3261 §17.2.3)
+        // or nothing at all: never answered.
+        guard request.method != .ack else { return }
+
+        nextTransactionID &+= 1
+        counters.transactionsCreated += 1
+        let kind: SIPTransportKind = source.isReliable ? .reliable : .unreliable
+        let placeholder = SIPOutbound(bytes: [], destination: destination)
+        var transaction: ServerTransaction
+        if request.method == .invite {
+            var machine = InviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)
+            let started = machine.start()
+            transaction = ServerTransaction(
+                id: nextTransactionID, machine: .invite(machine), destination: destination, invite: request)
+            servers[key] = transaction
+            perform(started, key: key, now: now, into: &output)
+        } else {
+            transaction = ServerTransaction(
+                id: nextTransactionID,
+                machine: .nonInvite(
+                    NonInviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)),
+                destination: destination, invite: nil)
+            servers[key] = transaction
+        }
+        var response = answer(request, key: key, source: source, now: now, wallClock: wallClock, into: &output)
+        response.headers.append(.server, configuration.product)
+        respond(key: key, with: response, now: now, into: &output)
+    }
+
+    /// Hands the TU's response to the transaction, which sends it (and keeps it for retransmissions).
+    mutating func respond(
+        key: SIPTransactionKey, with response: SIPResponse, now: MonotonicInstant,
+        into output: inout SIPEndpointOutput
+    ) {
+        guard var transaction = servers[key] else { return }
+        let outbound = SIPOutbound(bytes: response.serialized(), destination: transaction.destination)
+        let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
+        switch transaction.machine {
+        case .invite(var machine):
+            actions = machine.respond(outbound, statusCode: response.statusCode)
+            transaction.machine = .invite(machine)
+        case .nonInvite(var machine):
+            actions = machine.respond(outbound, statusCode: response.statusCode)
+            transaction.machine = .nonInvite(machine)
+        }
+        servers[key] = transaction
+        perform(actions, key: key, now: now, into: &output)
+    }
+
+    /// The TU: what the PBX answers to a new request.
+    mutating func answer(
+        _ request: SIPRequest, key: SIPTransactionKey, source: SIPSource, now: MonotonicInstant, wallClock: Double,
+        into output: inout SIPEndpointOutput
+    ) -> SIPResponse {
+        let toTag = token()
+        if let rejection = request.validate(supportedExtensions: []) {
+            var response = SIPResponse(
+                answering: request, statusCode: rejection.statusCode, reasonPhrase: rejection.reasonPhrase,
+                toTag: toTag)
+            for field in rejection.headers { response.headers.append(field.name, field.value) }
+            return response
+        }
+        switch request.method {
+        case .register:
+            let outcome = registrar.register(
+                request, from: source, now: now, wallClock: wallClock, salt: random.next(), toTag: toTag)
+            record(outcome, source: source, now: now, into: &output)
+            return outcome.response
+        case .options:
+            // RFC 3261 §11.2: what we support.
+            var response = SIPResponse(answering: request, statusCode: 200, toTag: toTag)
+            response.headers.append(.allow, SIPEndpointConfiguration.allowed)
+            response.headers.append(.accept, "application/sdp")
+            return response
+        case .cancel:
+            // §9.2: a CANCEL matching an INVITE transaction gets 200 (the INVITE was already answered with
+            // a final response, so there is nothing more to do); otherwise 481.
+            let inviteKey = SIPTransactionKey(branch: key.branch, sentBy: key.sentBy, method: "INVITE")
+            return SIPResponse(answering: request, statusCode: servers[inviteKey] == nil ? 481 : 200, toTag: toTag)
+        default:
+            // Calls come with the dial plan and the B2BUA; until then, RFC 3261 §21.5.2.
+            var response = SIPResponse(answering: request, statusCode: 501, toTag: toTag)
+            response.headers.append(.allow, SIPEndpointConfiguration.allowed)
+            return response
+        }
+    }
+
+    /// Counters, events and keepalive bookkeeping for a registrar outcome.
+    mutating func record(
+        _ outcome: RegistrarOutcome, source: SIPSource, now: MonotonicInstant,
+        into output: inout SIPEndpointOutput
+    ) {
+        output.changes += outcome.changes
+        output.events.append(.registrar(outcome.event, source: source))
+        switch outcome.event {
+        case .challenged: counters.challenges += 1
+        case .authenticationFailed(_, _, let forbidden):
+            counters.authFailures += 1
+            if forbidden { counters.forbidden += 1 }
+        case .refused: break
+        case .registered:
+            for change in outcome.changes {
+                switch change {
+                case .save(let binding):
+                    counters.registrations += 1
+                    let bindingKey = BindingKey(lineID: binding.lineID, contact: binding.contact)
+                    flows[bindingKey] = source
+                    if reachability[bindingKey] == nil {
+                        reachability[bindingKey] = Reachability()
+                        if configuration.qualifyFrequency > 0 {
+                            timers.push(now + .milliseconds(500), .qualify(bindingKey))
+                        }
+                    }
+                case .remove(let lineID, let contact):
+                    counters.unregistrations += 1
+                    forget(BindingKey(lineID: lineID, contact: contact))
+                }
+            }
+        }
+    }
+
+    mutating func fireServer(
+        _ key: SIPTransactionKey, id: UInt64, timer: SIPTransactionTimer, now: MonotonicInstant,
+        into output: inout SIPEndpointOutput
+    ) {
+        guard var transaction = servers[key], transaction.id == id else { return }
+        let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
+        switch transaction.machine {
+        case .invite(var machine):
+            actions = machine.timerFired(timer)
+            transaction.machine = .invite(machine)
+        case .nonInvite(var machine):
+            actions = machine.timerFired(timer)
+            transaction.machine = .nonInvite(machine)
+        }
+        servers[key] = transaction
+        if timer == .g {
+            counters.retransmissionsSent += actions.filter { if case .send = $0 { true } else { false } }.count
+        }
+        perform(actions, key: key, now: now, into: &output)
+    }
+
+    mutating func perform(
+        _ actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>, key: SIPTransactionKey,
+        now: MonotonicInstant, into output: inout SIPEndpointOutput
+    ) {
+        for action in actions {
+            switch action {
+            case .send(let message):
+                output.messages.append(message)
+            case .sendTrying:
+                guard let transaction = servers[key], let invite = transaction.invite else { continue }
+                var trying = SIPResponse(answering: invite, statusCode: 100)
+                trying.headers.append(.server, configuration.product)
+                output.messages.append(SIPOutbound(bytes: trying.serialized(), destination: transaction.destination))
+            case .startTimer(let timer, let duration):
+                guard let transaction = servers[key] else { continue }
+                timers.push(now + duration, .server(key, id: transaction.id, timer: timer))
+            case .cancelTimer, .deliver, .timedOut, .transportFailed:
+                continue
+            case .terminated:
+                servers[key] = nil
+            }
+        }
+    }
+
+    /// RFC 3261 §17.2.3 (and the RFC 2543 fallback for branches without the magic cookie).
+    func transactionKey(_ request: SIPRequest, top: SIPVia) -> SIPTransactionKey {
+        let method = request.method == .ack ? "INVITE" : request.method.name
+        let sentBy = top.port.map { "\(top.host.lowercased()):\($0)" } ?? top.host.lowercased()
+        if let branch = top.branch, branch.hasPrefix(SIPTransactionKey.magicCookie) {
+            return SIPTransactionKey(branch: branch, sentBy: sentBy, method: method)
+        }
+        let callID = (try? request.headers.callID()) ?? ""
+        let cseq = (try? request.headers.cseq()).map { String($0.sequence) } ?? ""
+        let fromTag = (try? request.headers.from())?.tag ?? ""
+        return SIPTransactionKey(branch: "2543|\(callID)|\(cseq)|\(fromTag)", sentBy: sentBy, method: method)
+    }
+
+    /// RFC 3261 §18.2.2 with RFC 3581 §4: over TCP/TLS back on the connection; over UDP to `received` and
+    /// `rport` when the phone asked for rport, else to `received` (or the sent-by host) and the sent-by port.
+    func responseDestination(top: SIPVia, source: SIPSource) -> SIPDestination {
+        if source.isReliable { return source }
+        if case .value(let port) = top.rport {
+            return SIPDestination(transport: source.transport, address: top.received ?? source.address, port: port)
+        }
+        return SIPDestination(
+            transport: source.transport, address: top.received ?? top.host, port: top.port ?? 5060)
+    }
+}

@@ -1,0 +1,130 @@
+import CastorCore
+import CastorModel
+import SIPCodec
+import SIPTransaction
+
+/// The PBX's SIP endpoint without sockets (pjsip's loop transport, Kea's "naked server"): bytes and their
+/// source in, binding changes and bytes to send out. It parses, matches server transactions (RFC 3261
+/// §17.2.3), answers REGISTER through the `Registrar`, OPTIONS itself, and keeps registered contacts
+/// qualified with OPTIONS keepalives. The clock and randomness are inputs; every timer is in `timers` and
+/// runs when the service calls `advance(to:)`.
+///
+/// ```swift
+/// var output = SIPEndpointOutput()
+/// endpoint.receive(datagram, from: source, now: now, wallClock: unixTime, into: &output)
+/// endpoint.advance(to: now, wallClock: unixTime, into: &output)
+/// try store.applyBindingChanges(output.changes)    // first
+/// output.messages.forEach(transport.send)          // then
+/// ```
+public struct SIPEndpoint: Sendable {
+    public internal(set) var registrar: Registrar
+    public var configuration: SIPEndpointConfiguration
+    public internal(set) var counters = SIPEndpointCounters()
+    var random: SeededRandom
+    var servers: [SIPTransactionKey: ServerTransaction] = [:]
+    var clients: [String: QualifyTransaction] = [:]
+    var timers = DeadlineHeap<TimerPayload>()
+    var nextTransactionID: UInt64 = 0
+    /// Keepalive state per binding (line id, contact).
+    var reachability: [BindingKey: Reachability] = [:]
+    /// The flow each binding registered over (for TCP/TLS: its connection), so keepalives take the same path.
+    var flows: [BindingKey: SIPSource] = [:]
+
+    public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
+        self.registrar = registrar
+        self.configuration = configuration
+        self.random = SeededRandom(seed: seed)
+    }
+
+    /// The earliest instant `advance(to:)` has work; the service arms one timer for it.
+    public var nextDeadline: MonotonicInstant? { timers.nextDeadline }
+
+    /// Replaces the registrar's lines (a reload); bindings of lines that went away are removed.
+    public mutating func replaceLines(_ lines: [RegistrarLine], into output: inout SIPEndpointOutput) {
+        output.changes += registrar.replaceLines(lines)
+    }
+
+    /// One datagram or framed stream message.
+    public mutating func receive(
+        _ bytes: [UInt8], from source: SIPSource, now: MonotonicInstant, wallClock: Double,
+        into output: inout SIPEndpointOutput
+    ) {
+        let message: SIPMessage
+        do {
+            message = try SIPMessage(parsing: bytes)
+        } catch {
+            counters.malformed += 1
+            output.events.append(.malformed(source: source, reason: error.description))
+            return
+        }
+        switch message {
+        case .request(let request):
+            counters.requestsReceived += 1
+            receive(request: request, from: source, now: now, wallClock: wallClock, into: &output)
+        case .response(let response):
+            counters.responsesReceived += 1
+            receive(response: response, from: source, now: now, into: &output)
+        }
+    }
+
+    /// Runs every timer due at `now`, and expires bindings whose time has passed.
+    public mutating func advance(to now: MonotonicInstant, wallClock: Double, into output: inout SIPEndpointOutput) {
+        while let due = timers.popDue(at: now) {
+            switch due {
+            case .server(let key, let id, let timer):
+                fireServer(key, id: id, timer: timer, now: now, into: &output)
+            case .client(let branch, let timer):
+                fireClient(branch, timer: timer, now: now, into: &output)
+            case .qualify(let key):
+                qualify(key, now: now, wallClock: wallClock, into: &output)
+            case .expiry:
+                let changes = registrar.expire(wallClock: wallClock)
+                for case .remove(let lineID, let contact) in changes {
+                    forget(BindingKey(lineID: lineID, contact: contact))
+                }
+                output.changes += changes
+                scheduleExpiry(now: now, wallClock: wallClock)
+            }
+        }
+        counters.transactionsLive = servers.count + clients.count
+    }
+
+    /// Arms the binding-expiry sweep (once a second while there are bindings) and keepalives for the
+    /// bindings loaded at start. Call once after creating the endpoint.
+    public mutating func start(now: MonotonicInstant, wallClock: Double) {
+        timers.push(now + .seconds(1), .expiry)
+        for binding in registrar.allBindings {
+            let key = BindingKey(lineID: binding.lineID, contact: binding.contact)
+            if configuration.qualifyFrequency > 0 {
+                timers.push(now + .milliseconds(Int64(200 + (random.next() % 2_000))), .qualify(key))
+            }
+        }
+    }
+
+    mutating func scheduleExpiry(now: MonotonicInstant, wallClock: Double) {
+        timers.push(now + .seconds(1), .expiry)
+    }
+
+    /// A fresh token for tags, branches and Call-IDs: 16 hex digits.
+    mutating func token() -> String {
+        let value = random.next()
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for index in 0..<16 { bytes[index] = digits[Int((value >> (UInt64(index) * 4)) & 0xF)] }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// A binding's identity: its line and contact URI as registered.
+struct BindingKey: Hashable, Sendable {
+    var lineID: Int64
+    var contact: String
+}
+
+/// What a due timer is for.
+enum TimerPayload: Sendable {
+    case server(SIPTransactionKey, id: UInt64, timer: SIPTransactionTimer)
+    case client(branch: String, timer: SIPTransactionTimer)
+    case qualify(BindingKey)
+    case expiry
+}

@@ -1,0 +1,33 @@
+/// The endpoint's counters (metrics and `sip show stats`); plain integers, read by the service after a batch.
+public struct SIPEndpointCounters: Sendable, Equatable {
+    public var requestsReceived = 0
+    public var responsesReceived = 0
+    public var malformed = 0
+    /// Retransmitted requests absorbed by a server transaction (answered with the last response or ignored).
+    public var retransmissionsReceived = 0
+    /// Messages sent again by a transaction's timer (A, E, G).
+    public var retransmissionsSent = 0
+    public var transactionsCreated = 0
+    public var transactionsLive = 0
+    public var registrations = 0
+    public var unregistrations = 0
+    public var challenges = 0
+    public var authFailures = 0
+    public var forbidden = 0
+    public var qualifySent = 0
+    public var qualifyTimeouts = 0
+
+    public init() {}
+
+    /// Name → value, for `sip show stats` and the Prometheus exposition.
+    public var all: [String: Int] {
+        [
+            "requests_received": requestsReceived, "responses_received": responsesReceived, "malformed": malformed,
+            "retransmissions_received": retransmissionsReceived, "retransmissions_sent": retransmissionsSent,
+            "transactions_created": transactionsCreated, "transactions_live": transactionsLive,
+            "registrations": registrations, "unregistrations": unregistrations, "challenges": challenges,
+            "auth_failures": authFailures, "forbidden": forbidden, "qualify_sent": qualifySent,
+            "qualify_timeouts": qualifyTimeouts,
+        ]
+    }
+}

@@ -1,0 +1,107 @@
+import CastorCore
+import SIPAuth
+import SIPCodec
+
+extension Registrar {
+    enum Authentication {
+        case authenticated(RegistrarLine)
+        case answered(RegistrarOutcome)
+    }
+
+    /// RFC 3261 §22.4 and RFC 7616 §3.3–3.4: the credentials for our realm, checked against a nonce we issued
+    /// (stateless, MAC'd), its nonce count (no replay), and the line's HA1.
+    mutating func authenticate(
+        _ request: SIPRequest, from source: SIPSource, now: MonotonicInstant, salt: UInt64, toTag: String
+    ) -> Authentication {
+        let ours = request.headers.values(.authorization).compactMap { value -> DigestCredentials? in
+            guard let credentials = try? DigestCredentials(parsing: value) else { return nil }
+            return credentials.realm == configuration.realm ? credentials : nil
+        }
+        guard let credentials = ours.first else {
+            if request.headers.contains(.authorization),
+                !request.headers.values(.authorization).contains(where: { (try? DigestCredentials(parsing: $0)) != nil }
+                )
+            {
+                return .answered(
+                    RegistrarOutcome(
+                        response: SIPResponse(
+                            answering: request, statusCode: 400, reasonPhrase: "Malformed Authorization header",
+                            toTag: toTag),
+                        event: .refused(username: "", status: 400)))
+            }
+            return .answered(challenge(request, stale: false, now: now, salt: salt, toTag: toTag))
+        }
+        guard configuration.algorithms.contains(credentials.algorithm) else {
+            return .answered(challenge(request, stale: false, now: now, salt: salt, toTag: toTag))
+        }
+        let line = lines[credentials.username]
+        let ha1 = line?.ha1[credentials.algorithm] ?? decoy[credentials.algorithm] ?? ""
+        let verified = Digest.verify(credentials, method: request.method.name, ha1: ha1) && line != nil
+        let issuedAt: MonotonicInstant
+        switch nonces.check(credentials.nonce, now: now) {
+        case .stale:
+            return .answered(challenge(request, stale: true, now: now, salt: salt, toTag: toTag))
+        case .forged:
+            // Not our nonce. When the digest still verifies, the phone knows the secret and holds a nonce of
+            // an earlier run of the PBX (nonces do not survive a restart): stale=true, it retries at once.
+            if verified { return .answered(challenge(request, stale: true, now: now, salt: salt, toTag: toTag)) }
+            return .answered(failure(request, credentials, source: source, now: now, salt: salt, toTag: toTag))
+        case .valid(let issued):
+            issuedAt = issued
+        }
+        guard verified, let line else {
+            return .answered(failure(request, credentials, source: source, now: now, salt: salt, toTag: toTag))
+        }
+        // Only a verified request spends a nonce count (so a stranger cannot use up a phone's counts). A count
+        // seen before is a replay (or a retransmission that missed its transaction): a fresh nonce with
+        // stale=true lets an honest phone retry at once without asking its user.
+        let verdict =
+            credentials.qop == nil
+            ? nonceCounts.acceptOnce(nonce: credentials.nonce, issuedAt: issuedAt, now: now)
+            : nonceCounts.accept(
+                nonce: credentials.nonce, issuedAt: issuedAt, nonceCount: credentials.nonceCount ?? 0, now: now)
+        guard verdict == .accepted else {
+            return .answered(challenge(request, stale: true, now: now, salt: salt, toTag: toTag))
+        }
+        retries.recordSuccess(source: retryKey(source, credentials.username))
+        return .authenticated(line)
+    }
+
+    /// 401 with one challenge per configured algorithm, most preferred first (RFC 8760 §2.4).
+    mutating func challenge(_ request: SIPRequest, stale: Bool, now: MonotonicInstant, salt: UInt64, toTag: String)
+        -> RegistrarOutcome
+    {
+        var response = SIPResponse(answering: request, statusCode: 401, toTag: toTag)
+        let nonce = nonces.issue(now: now, salt: salt)
+        for algorithm in configuration.algorithms {
+            let challenge = DigestChallenge(
+                realm: configuration.realm, nonce: nonce, opaque: nil, algorithm: algorithm, qop: ["auth"],
+                stale: stale)
+            response.headers.append(.wwwAuthenticate, challenge.headerValue)
+        }
+        return RegistrarOutcome(response: response, event: .challenged(stale: stale))
+    }
+
+    /// Wrong credentials: a new challenge while the (address, user) pair has failed at most `authRetries`
+    /// times in the window, then 403 Forbidden. Every failure also counts against the source address.
+    mutating func failure(
+        _ request: SIPRequest, _ credentials: DigestCredentials, source: SIPSource, now: MonotonicInstant,
+        salt: UInt64, toTag: String
+    ) -> RegistrarOutcome {
+        let failures = retries.recordFailure(source: retryKey(source, credentials.username), now: now)
+        failuresBySource.recordFailure(source: source.address, now: now)
+        let forbidden = failures > configuration.authRetries
+        var outcome: RegistrarOutcome
+        if forbidden {
+            outcome = RegistrarOutcome(
+                response: SIPResponse(answering: request, statusCode: 403, reasonPhrase: "Forbidden", toTag: toTag),
+                event: .challenged(stale: false))
+        } else {
+            outcome = challenge(request, stale: false, now: now, salt: salt, toTag: toTag)
+        }
+        outcome.event = .authenticationFailed(username: credentials.username, failures: failures, forbidden: forbidden)
+        return outcome
+    }
+
+    func retryKey(_ source: SIPSource, _ username: String) -> String { source.address + "\u{0}" + username }
+}

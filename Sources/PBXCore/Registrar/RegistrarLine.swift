@@ -1,0 +1,34 @@
+import SIPAuth
+
+/// A line as the registrar sees it: who may register (the SIP username and its digest keys) and how many
+/// contacts it may hold. Built from the store's `Line`s; the secret itself is kept only as HA1 values.
+public struct RegistrarLine: Sendable, Equatable {
+    public var lineID: Int64
+    public var username: String
+    public var context: String
+    public var maxContacts: Int
+    /// H(username:realm:secret) per algorithm (RFC 7616 §3.4.2), lowercase hex.
+    public var ha1: [DigestAlgorithm: String]
+
+    public init(lineID: Int64, username: String, context: String, maxContacts: Int, ha1: [DigestAlgorithm: String]) {
+        self.lineID = lineID
+        self.username = username
+        self.context = context
+        self.maxContacts = maxContacts
+        self.ha1 = ha1
+    }
+
+    /// The line with its HA1 computed for each algorithm of `configuration` (the -sess variants share the
+    /// plain HA1: the session key is derived per request from the nonce and cnonce).
+    public init(
+        lineID: Int64, username: String, secret: String, context: String, maxContacts: Int,
+        configuration: RegistrarConfiguration
+    ) {
+        var keys: [DigestAlgorithm: String] = [:]
+        for algorithm in configuration.algorithms {
+            keys[algorithm] = Digest.ha1(
+                username: username, realm: configuration.realm, password: secret, algorithm: algorithm)
+        }
+        self.init(lineID: lineID, username: username, context: context, maxContacts: maxContacts, ha1: keys)
+    }
+}

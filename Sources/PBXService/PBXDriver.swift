@@ -1,0 +1,155 @@
+import CastorCore
+import CastorModel
+import CastorStore
+import Foundation
+import Logging
+import NIOCore
+import PBXCore
+import SIPTransport
+
+/// The PBX on its event loop: the transport's batches go through the `SIPEndpoint`, the binding changes of
+/// the batch are stored in one transaction, and only then are the batch's messages sent, so no 200 OK
+/// leaves before its binding is on disk (an acknowledged registration survives `kill -9`). Everything here
+/// runs on the one event loop of the transport: no locks, no hops per message.
+final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
+    let eventLoop: any EventLoop
+    let store: CastorStore
+    let logger: Logger
+    let clock = SystemMonotonicClock()
+    var endpoint: SIPEndpoint
+    var transport: SIPTransport?
+    /// Connection ids as the endpoint sees them (UInt64) and as the transport knows them.
+    var connections: [UInt64: SIPConnectionID] = [:]
+    var storeFailures = 0
+
+    init(endpoint: SIPEndpoint, store: CastorStore, eventLoop: any EventLoop, logger: Logger) {
+        self.endpoint = endpoint
+        self.store = store
+        self.eventLoop = eventLoop
+        self.logger = logger
+    }
+
+    var now: MonotonicInstant { clock.now }
+    var wallClock: Double { Date().timeIntervalSince1970 }
+
+    // MARK: SIPTransportDelegate
+
+    func transport(_ transport: SIPTransport, received batch: [SIPInboundMessage]) {
+        var output = SIPEndpointOutput()
+        let now = self.now
+        let wallClock = self.wallClock
+        for message in batch {
+            var source = SIPSource(
+                transport: message.peer.transport.rawValue, address: message.peer.address, port: message.peer.port)
+            if let connection = message.peer.connection {
+                source.connection = connection.rawValue
+                connections[connection.rawValue] = connection
+            }
+            endpoint.receive(message.bytes, from: source, now: now, wallClock: wallClock, into: &output)
+        }
+        finish(output)
+    }
+
+    func transport(_ transport: SIPTransport, connectionClosed connection: SIPConnectionID) {
+        connections[connection.rawValue] = nil
+    }
+
+    // MARK: Timers
+
+    /// Runs the endpoint's due timers; called every few milliseconds by a repeated task on the loop.
+    func tick() {
+        var output = SIPEndpointOutput()
+        endpoint.advance(to: now, wallClock: wallClock, into: &output)
+        if !output.isEmpty { finish(output) }
+    }
+
+    // MARK: Output
+
+    /// Stores the batch's binding changes, then sends its messages. When the store refuses the write, the
+    /// messages are not sent (the phone retransmits; no 200 OK for a binding that is not on disk).
+    func finish(_ output: SIPEndpointOutput) {
+        if !output.changes.isEmpty {
+            do {
+                try store.applyBindingChanges(output.changes)
+            } catch {
+                storeFailures += 1
+                logger.error("pbx: cannot store bindings; answers withheld", metadata: ["error": "\(error)"])
+                return
+            }
+        }
+        if let transport {
+            for message in output.messages {
+                let destination = message.destination
+                let peer = SIPPeer(
+                    transport: SIPTransportProtocol(rawValue: destination.transport) ?? .udp,
+                    address: destination.address, port: destination.port,
+                    connection: destination.connection.flatMap { connections[$0] })
+                transport.send(message.bytes, to: peer)
+            }
+        }
+        for event in output.events { log(event) }
+    }
+
+    func log(_ event: SIPEndpointEvent) {
+        switch event {
+        case .malformed(let source, let reason):
+            logger.debug(
+                "pbx: malformed SIP message dropped", metadata: ["sip.source": "\(source)", "reason": "\(reason)"])
+        case .registrar(let outcome, let source):
+            switch outcome {
+            case .registered(let username, let contacts, let added, let removed) where added > 0 || removed > 0:
+                logger.info(
+                    "pbx: registration",
+                    metadata: [
+                        "sip.line": "\(username)", "sip.source": "\(source)", "sip.contacts": "\(contacts)",
+                        "sip.added": "\(added)", "sip.removed": "\(removed)",
+                    ])
+            case .authenticationFailed(let username, let failures, let forbidden) where forbidden:
+                logger.notice(
+                    "pbx: authentication failed, answered 403",
+                    metadata: ["sip.line": "\(username)", "sip.source": "\(source)", "sip.failures": "\(failures)"])
+            default:
+                break
+            }
+        case .qualified:
+            break
+        }
+    }
+
+    // MARK: Console
+
+    func peers() -> [PBXPeer] {
+        let wallClock = self.wallClock
+        return endpoint.registrar.allLines.map { line in
+            let contacts = endpoint.registrar.bindings(lineID: line.lineID).map { binding in
+                let reachability = endpoint.reachability(lineID: line.lineID, contact: binding.contact)
+                return PBXContact(
+                    contact: binding.contact,
+                    source: "\(binding.transport):\(binding.sourceAddress):\(binding.sourcePort)",
+                    userAgent: binding.userAgent, state: reachability.state.rawValue,
+                    rttMilliseconds: reachability.roundTrip.map { $0.seconds * 1000 },
+                    expiresIn: max(0, Int(binding.expiresAt - wallClock)))
+            }
+            return PBXPeer(username: line.username, context: line.context, contacts: contacts)
+        }
+    }
+
+    func stats() -> [String: Double] {
+        var values = endpoint.counters.all.mapValues(Double.init)
+        values["bindings"] = Double(endpoint.registrar.allBindings.count)
+        values["store_failures"] = Double(storeFailures)
+        if let counters = transport?.counters {
+            let transportValues: [String: Int] = [
+                "udp_received": counters.udp.messagesReceived, "udp_sent": counters.udp.messagesSent,
+                "tcp_received": counters.tcp.messagesReceived, "tcp_sent": counters.tcp.messagesSent,
+                "tls_received": counters.tls.messagesReceived, "tls_sent": counters.tls.messagesSent,
+                "oversize_dropped": counters.oversizeDropped, "framing_errors": counters.framingErrors,
+                "send_errors": counters.sendErrors, "connections_open": counters.connectionsOpen,
+                "connections_refused": counters.connectionsRefused,
+                "connections_closed_overload": counters.connectionsClosedForOverload,
+            ]
+            for (name, value) in transportValues { values["transport_" + name] = Double(value) }
+        }
+        return values
+    }
+}

@@ -1,0 +1,165 @@
+import CastorControl
+import CastorCore
+import CastorModel
+import CastorStore
+import Foundation
+import Logging
+import NIOCore
+import PBXCore
+import SIPAuth
+import SIPTransport
+
+/// `castor pbx`: the SIP registrar over UDP, TCP and TLS, its bindings in the store, its console on a
+/// control socket.
+///
+/// ```swift
+/// let service = try await PBXService.start(configuration: configuration, store: store, eventLoop: loop,
+///                                          logger: logger)
+/// try await service.run()     // until cancelled
+/// ```
+public final class PBXService: Sendable {
+    let driver: PBXDriver
+    let transport: SIPTransport
+    let control: ControlServer
+    public let configuration: PBXConfiguration
+    let logger: Logger
+    public var udpPort: Int { transport.udpPort }
+    public var tcpPort: Int? { transport.tcpPort }
+    public var tlsPort: Int? { transport.tlsPort }
+
+    private init(
+        driver: PBXDriver, transport: SIPTransport, control: ControlServer, configuration: PBXConfiguration,
+        logger: Logger
+    ) {
+        self.driver = driver
+        self.transport = transport
+        self.control = control
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Starts on an event loop of its own (one thread: the whole SIP core runs on it).
+    public static func start(configuration: PBXConfiguration, store: CastorStore, logger: Logger) async throws
+        -> PBXService
+    {
+        try await start(
+            configuration: configuration, store: store, eventLoop: SIPTransport.makeEventLoop(), logger: logger)
+    }
+
+    /// Loads the lines and the stored bindings, binds the SIP sockets and the control socket.
+    public static func start(
+        configuration: PBXConfiguration, store: CastorStore, eventLoop: any EventLoop, logger: Logger
+    ) async throws -> PBXService {
+        let settings = configuration.settings
+        let lines = try registrarLines(store: store, configuration: configuration)
+        let wallClock = Date().timeIntervalSince1970
+        let stored = try store.bindings(unexpiredAt: wallClock)
+        var secret = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for index in secret.indices { secret[index] = generator.next() }
+        let registrar = Registrar(
+            configuration: configuration.registrar, lines: lines, bindings: stored, nonceSecret: secret)
+
+        var tls: (String, String)?
+        if settings.tlsPort != 0 {
+            let files = configuration.tlsFiles
+            if settings.tlsCertificate.isEmpty {
+                try SelfSignedCertificate.ensure(
+                    certificate: files.certificate, key: files.key, commonName: configuration.advertisedHost)
+            }
+            tls = files
+        }
+        let transportConfiguration = SIPTransportConfiguration(
+            host: settings.listen, udpPort: settings.sipPort, tcpPort: settings.tcp ? settings.sipPort : nil,
+            tlsPort: settings.tlsPort == 0 ? nil : settings.tlsPort, tlsCertificateChainPath: tls?.0,
+            tlsPrivateKeyPath: tls?.1)
+        let clock = SystemMonotonicClock()
+        let driver = PBXDriver(
+            endpoint: SIPEndpoint(
+                registrar: registrar,
+                configuration: SIPEndpointConfiguration(advertised: [:], qualifyFrequency: settings.qualifyFrequency),
+                seed: generator.next()),
+            store: store, eventLoop: eventLoop, logger: logger)
+        let transport = try await SIPTransport.start(
+            configuration: transportConfiguration, eventLoop: eventLoop, delegate: driver)
+        var advertised = ["udp": "\(configuration.advertisedHost):\(transport.udpPort)"]
+        if let port = transport.tcpPort { advertised["tcp"] = "\(configuration.advertisedHost):\(port)" }
+        if let port = transport.tlsPort { advertised["tls"] = "\(configuration.advertisedHost):\(port)" }
+        try await eventLoop.submit {
+            driver.transport = transport
+            driver.endpoint.configuration.advertised = advertised
+            driver.endpoint.start(now: clock.now, wallClock: Date().timeIntervalSince1970)
+        }.get()
+        _ = eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(10), delay: .milliseconds(10)) { _ in
+            driver.tick()
+        }
+        let control = try await ControlServer.bind(path: configuration.controlSocketPath) { data in
+            await Self.answer(data, driver: driver)
+        }
+        logger.info(
+            "pbx listening",
+            metadata: [
+                "net.address": "\(settings.listen)", "sip.udp_port": "\(transport.udpPort)",
+                "sip.tcp_port": "\(transport.tcpPort.map(String.init) ?? "off")",
+                "sip.tls_port": "\(transport.tlsPort.map(String.init) ?? "off")", "sip.lines": "\(lines.count)",
+                "sip.bindings": "\(stored.count)",
+            ])
+        return PBXService(
+            driver: driver, transport: transport, control: control, configuration: configuration, logger: logger)
+    }
+
+    /// Serves the control socket until cancelled, then closes the transports.
+    public func run() async throws {
+        do {
+            try await control.run()
+        } catch is CancellationError {
+        }
+        await transport.close()
+    }
+
+    /// Re-reads the lines from the store (SIGHUP, or the supervisor's reload after a change): new lines and
+    /// new secrets apply at once; bindings of lines that still exist are kept.
+    public func reload() async {
+        do {
+            let lines = try Self.registrarLines(store: driver.store, configuration: configuration)
+            try await driver.eventLoop.submit { [driver] in
+                var output = SIPEndpointOutput()
+                driver.endpoint.replaceLines(lines, into: &output)
+                driver.finish(output)
+            }.get()
+            logger.info("pbx reloaded", metadata: ["sip.lines": "\(lines.count)"])
+        } catch {
+            logger.error("pbx: reload failed; the previous lines stay", metadata: ["error": "\(error)"])
+        }
+    }
+
+    static func registrarLines(store: CastorStore, configuration: PBXConfiguration) throws -> [RegistrarLine] {
+        let registrar = configuration.registrar
+        return try store.lines().compactMap { line in
+            guard let id = line.id else { return nil }
+            return RegistrarLine(
+                lineID: id, username: line.username, secret: line.secret, context: line.context,
+                maxContacts: line.maxContacts, configuration: registrar)
+        }
+    }
+
+    static func answer(_ data: Data, driver: PBXDriver) async -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let reply: PBXControlReply
+        do {
+            let request = try JSONDecoder().decode(PBXControlRequest.self, from: data)
+            switch request.command {
+            case "peers", "registrations":
+                reply = PBXControlReply(peers: try await driver.eventLoop.submit { driver.peers() }.get())
+            case "stats":
+                reply = PBXControlReply(stats: try await driver.eventLoop.submit { driver.stats() }.get())
+            default:
+                reply = PBXControlReply(error: "unknown command \"\(request.command)\" (peers, registrations, stats)")
+            }
+        } catch {
+            reply = PBXControlReply(error: "bad request: \(error)")
+        }
+        return (try? encoder.encode(reply)) ?? Data("{\"error\":\"encoding\"}".utf8)
+    }
+}

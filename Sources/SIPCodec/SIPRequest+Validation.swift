@@ -1,0 +1,129 @@
+extension SIPRequest {
+    /// Decides whether a UAS may process this request, or the error response it owes (RFC 3261 §8.2, in
+    /// the RFC's order; RFC 4475 §3.1.2, §3.3). Nil means: go on.
+    ///
+    /// - 505 if the version is not SIP/2.0 (§8.2.1 is silent; §7.1 and RFC 4475 §3.1.2.16).
+    /// - 416 if the Request-URI's scheme is not sip, sips or tel (§8.2.2.1).
+    /// - 400 if To, From, Call-ID, CSeq or Via is missing, repeated (single-valued ones) or malformed; if
+    ///   Max-Forwards, Contact, Record-Route or Date is present but malformed; if the CSeq method differs from
+    ///   the request's (§8.1.1.5); if the Request-URI carries headers (§19.1.1's table; RFC 4475 §3.1.2.10);
+    ///   if the top Via's branch is the bare magic cookie (RFC 4475 §3.2.1); if Content-Length exceeds the
+    ///   body.
+    /// - 420 with Unsupported if Require lists an option tag not in `supportedExtensions` (§8.2.2.3; not for
+    ///   ACK or CANCEL). Option tags compare case-insensitively.
+    /// - 415 with Accept if the request has a body whose Content-Type is not in `supportedContentTypes` (when
+    ///   given; §8.2.3).
+    ///
+    /// Not decided here: 405/501 for methods (the application knows which it implements), 483 for
+    /// Max-Forwards 0 (only when forwarding: ``SIPHeaders/maxForwards()``), 401/407 (SIPAuth), 481/482
+    /// (transactions and dialogs).
+    public func validate(
+        supportedExtensions: Set<String>, supportedContentTypes: Set<String>? = nil
+    ) -> SIPRejection? {
+        guard version.equalsIgnoringASCIICase("SIP/2.0") else {
+            return SIPRejection(statusCode: 505, reasonPhrase: "Version Not Supported")
+        }
+        switch uri.scheme {
+        case .sip, .sips, .tel: break
+        case .other: return SIPRejection(statusCode: 416, reasonPhrase: "Unsupported URI Scheme")
+        }
+        if let rejection = mandatoryHeadersRejection() { return rejection }
+        if let rejection = optionalHeadersRejection() { return rejection }
+        if !uri.headers.isEmpty {
+            return SIPRejection(statusCode: 400, reasonPhrase: "Headers Not Allowed in Request-URI")
+        }
+        if let length = headers.contentLength(), length > body.count {
+            return SIPRejection(statusCode: 400, reasonPhrase: "Content-Length Exceeds Body")
+        }
+        if method != .ack, method != .cancel {
+            let supported = Set(supportedExtensions.map(\.asciiLowercased))
+            let unsupported = headers.list(.require).filter { !supported.contains($0.asciiLowercased) }
+            if !unsupported.isEmpty {
+                return SIPRejection(
+                    statusCode: 420, reasonPhrase: "Bad Extension",
+                    headers: [(.unsupported, unsupported.joined(separator: ", "))])
+            }
+        }
+        if let supportedContentTypes, !body.isEmpty {
+            let type = headers[.contentType].map(Self.mediaType) ?? "application/sdp"
+            if !supportedContentTypes.contains(where: { $0.equalsIgnoringASCIICase(type) }) {
+                return SIPRejection(
+                    statusCode: 415, reasonPhrase: "Unsupported Media Type",
+                    headers: [(.accept, supportedContentTypes.sorted().joined(separator: ", "))])
+            }
+        }
+        return nil
+    }
+
+    private func mandatoryHeadersRejection() -> SIPRejection? {
+        let mandatory: [SIPHeaderName] = [.to, .from, .callID, .cseq, .via]
+        let missing = mandatory.filter { !headers.contains($0) }
+        if !missing.isEmpty {
+            let names = missing.map(\.description).joined(separator: ", ")
+            return SIPRejection(
+                statusCode: 400, reasonPhrase: "Missing \(names)",
+                error: SIPParseError(.missingHeader, at: 0, header: missing[0], "missing (RFC 3261 §8.1.1)"))
+        }
+        let cseq: SIPCSeq
+        do {
+            _ = try headers.to()
+            _ = try headers.from()
+            _ = try headers.callID()
+            cseq = try headers.cseq()
+            let vias = try headers.vias()
+            if vias[0].branch == SIPVia.magicCookie {
+                return SIPRejection(statusCode: 400, reasonPhrase: "Via Branch Without Identifier")
+            }
+        } catch {
+            return Self.malformed(error)
+        }
+        guard cseq.method == method else {
+            return SIPRejection(statusCode: 400, reasonPhrase: "CSeq Method Does Not Match Request")
+        }
+        return nil
+    }
+
+    private func optionalHeadersRejection() -> SIPRejection? {
+        if headers.contains(.maxForwards), headers.maxForwards() == nil || headers.count(.maxForwards) > 1 {
+            return SIPRejection(statusCode: 400, reasonPhrase: "Malformed Max-Forwards")
+        }
+        do {
+            _ = try headers.contacts()
+            _ = try headers.nameAddresses(.recordRoute)
+            _ = try headers.date()
+        } catch {
+            return Self.malformed(error)
+        }
+        return nil
+    }
+
+    private static func malformed(_ error: SIPParseError) -> SIPRejection {
+        let name = error.header?.description ?? "Header"
+        let phrase = error.kind == .multipleHeaders ? "Multiple \(name) Headers" : "Malformed \(name)"
+        return SIPRejection(statusCode: 400, reasonPhrase: phrase, error: error)
+    }
+
+    /// `type/subtype` of a Content-Type value, without parameters or whitespace.
+    private static func mediaType(_ value: String) -> String {
+        value.withUTF8Bytes { bytes in
+            var scanner = SIPScanner(bytes)
+            scanner.end = scanner.endOfElement(delimitedBy: UInt8(ascii: ";"))
+            return scanner.string(scanner.trimmed(0..<scanner.end))
+        }
+    }
+}
+
+extension SIPResponse {
+    /// Throws if a mandatory header (Via, From, To, Call-ID, CSeq) is missing, repeated or malformed, or the
+    /// version is not SIP/2.0: such a response is discarded (RFC 3261 §18.1.2; RFC 4475 §3.1.2.5).
+    public func validate() throws(SIPParseError) {
+        guard version.equalsIgnoringASCIICase("SIP/2.0") else {
+            throw SIPParseError(.invalidVersion, at: 0, "SIP-Version \(version) is not SIP/2.0")
+        }
+        _ = try headers.vias()
+        _ = try headers.from()
+        _ = try headers.to()
+        _ = try headers.callID()
+        _ = try headers.cseq()
+    }
+}

@@ -1,0 +1,218 @@
+import CastorCore
+import CastorModel
+import SIPAuth
+import SIPCodec
+import Testing
+
+@testable import PBXCore
+
+/// The endpoint as a naked server: bytes in, bytes out, a fake clock.
+struct EndpointFixture {
+    var endpoint: SIPEndpoint
+    var now = MonotonicInstant.seconds(1_000)
+    let wallClock = 1_700_000_000.0
+    let phone = SIPSource(transport: "udp", address: "192.0.2.10", port: 5060)
+
+    init(qualifyFrequency: Int = 0) {
+        let registrar = RegistrarFixture().registrar
+        endpoint = SIPEndpoint(
+            registrar: registrar,
+            configuration: SIPEndpointConfiguration(
+                advertised: ["udp": "192.0.2.1:5060"], qualifyFrequency: qualifyFrequency),
+            seed: 42)
+        endpoint.start(now: now, wallClock: wallClock)
+    }
+
+    mutating func receive(_ text: String, from source: SIPSource? = nil) -> SIPEndpointOutput {
+        var output = SIPEndpointOutput()
+        endpoint.receive(Array(text.utf8), from: source ?? phone, now: now, wallClock: wallClock, into: &output)
+        return output
+    }
+
+    mutating func receive(_ request: SIPRequest, from source: SIPSource? = nil) -> SIPEndpointOutput {
+        var output = SIPEndpointOutput()
+        endpoint.receive(
+            SIPMessage.request(request).serialized(), from: source ?? phone, now: now, wallClock: wallClock,
+            into: &output)
+        return output
+    }
+
+    mutating func advance(by duration: Duration) -> SIPEndpointOutput {
+        var output = SIPEndpointOutput()
+        let end = now + duration
+        // Step in 10 ms ticks, as the service does.
+        while now < end {
+            now = now + .milliseconds(10)
+            endpoint.advance(to: now, wallClock: wallClock, into: &output)
+        }
+        return output
+    }
+
+    static func responses(_ output: SIPEndpointOutput) -> [SIPResponse] {
+        output.messages.compactMap {
+            guard case .response(let response) = try? SIPMessage(parsing: $0.bytes) else { return nil }
+            return response
+        }
+    }
+}
+
+@Suite("SIP endpoint: transactions and the registrar over bytes")
+struct SIPEndpointTests {
+    @Test("REGISTER → 401 → REGISTER with credentials → 200; the binding change comes with the 200")
+    func registration() throws {
+        var fixture = EndpointFixture()
+        let request = RegistrarFixture.register()
+        let challenge = fixture.receive(request)
+        let first = try #require(EndpointFixture.responses(challenge).first)
+        #expect(first.statusCode == 401)
+        #expect(challenge.changes.isEmpty)
+        #expect(first.headers[.server] == "Castor")
+        var answered = RegistrarFixture.answering(first, request)
+        answered.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        let output = fixture.receive(answered)
+        #expect(EndpointFixture.responses(output).map(\.statusCode) == [200])
+        #expect(output.changes.count == 1)
+        #expect(output.messages.first?.destination == fixture.phone)
+    }
+
+    @Test("a retransmitted REGISTER gets the same response again and changes nothing (§17.2.2)")
+    func retransmission() throws {
+        var fixture = EndpointFixture()
+        let request = RegistrarFixture.register()
+        let challenge = try #require(EndpointFixture.responses(fixture.receive(request)).first)
+        var answered = RegistrarFixture.answering(challenge, request)
+        answered.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        let first = fixture.receive(answered)
+        let again = fixture.receive(answered)
+        #expect(again.changes.isEmpty)
+        #expect(again.messages.map(\.bytes) == first.messages.map(\.bytes))
+        #expect(fixture.endpoint.counters.retransmissionsReceived == 1)
+        // Timer J (64·T1 over UDP) ends the transaction; the same request is then a new one.
+        _ = fixture.advance(by: .seconds(33))
+        #expect(fixture.endpoint.servers.isEmpty)
+    }
+
+    @Test("rport is filled with the source port and the response goes there (RFC 3581)")
+    func rport() throws {
+        var fixture = EndpointFixture()
+        let natted = SIPSource(transport: "udp", address: "203.0.113.5", port: 40_000)
+        let request = RegistrarFixture.register(via: "SIP/2.0/UDP 192.168.1.10:5060;branch=z9hG4bK-r;rport")
+        let output = fixture.receive(request, from: natted)
+        let response = try #require(EndpointFixture.responses(output).first)
+        #expect(output.messages.first?.destination == natted)
+        let via = try #require(try response.headers.vias().first)
+        #expect(via.received == "203.0.113.5")
+        #expect(via.rport == .value(40_000))
+    }
+
+    @Test("OPTIONS gets 200 with Allow; INVITE gets 501 and its ACK is absorbed; CANCEL of it gets 200")
+    func otherMethods() throws {
+        var fixture = EndpointFixture()
+        let options = """
+            OPTIONS sip:castor SIP/2.0\r
+            Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-o\r
+            From: <sip:1001@castor>;tag=a\r
+            To: <sip:castor>\r
+            Call-ID: o1\r
+            CSeq: 1 OPTIONS\r
+            Max-Forwards: 70\r
+            Content-Length: 0\r
+            \r
+
+            """
+        let answer = try #require(EndpointFixture.responses(fixture.receive(options)).first)
+        #expect(answer.statusCode == 200)
+        #expect(answer.headers[.allow]?.contains("REGISTER") == true)
+        let invite = options.replacingOccurrences(of: "OPTIONS", with: "INVITE").replacingOccurrences(
+            of: "z9hG4bK-o", with: "z9hG4bK-i")
+        let refused = try #require(EndpointFixture.responses(fixture.receive(invite)).first)
+        #expect(refused.statusCode == 501)
+        let cancel = invite.replacingOccurrences(of: "INVITE", with: "CANCEL")
+        #expect(EndpointFixture.responses(fixture.receive(cancel)).map(\.statusCode) == [200])
+        let ack = invite.replacingOccurrences(of: "INVITE", with: "ACK")
+        #expect(fixture.receive(ack).messages.isEmpty)
+        // Timer G retransmits the 501 until the ACK; after it, nothing more.
+        #expect(fixture.advance(by: .seconds(2)).messages.isEmpty)
+    }
+
+    @Test("an unacknowledged 501 to INVITE is retransmitted on Timer G (0.5, 1, 2 s…) over UDP")
+    func timerG() throws {
+        var fixture = EndpointFixture()
+        let invite = """
+            INVITE sip:1002@castor SIP/2.0\r
+            Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-g\r
+            From: <sip:1001@castor>;tag=a\r
+            To: <sip:1002@castor>\r
+            Call-ID: g1\r
+            CSeq: 1 INVITE\r
+            Max-Forwards: 70\r
+            Content-Length: 0\r
+            \r
+
+            """
+        #expect(EndpointFixture.responses(fixture.receive(invite)).map(\.statusCode) == [501])
+        #expect(fixture.advance(by: .milliseconds(3_600)).messages.count == 3)
+        #expect(fixture.endpoint.counters.retransmissionsSent == 3)
+    }
+
+    @Test("garbage and requests without Via are dropped and counted, never answered")
+    func malformed() throws {
+        var fixture = EndpointFixture()
+        #expect(fixture.receive("NOT SIP AT ALL\r\n\r\n").messages.isEmpty)
+        let noVia = "OPTIONS sip:castor SIP/2.0\r\nCall-ID: x\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"
+        #expect(fixture.receive(noVia).messages.isEmpty)
+        #expect(fixture.endpoint.counters.malformed == 2)
+    }
+
+    @Test("a request the codec rejects gets the status it owes (505 for SIP/3.0)")
+    func validation() throws {
+        var fixture = EndpointFixture()
+        let request = """
+            OPTIONS sip:castor SIP/3.0\r
+            Via: SIP/3.0/UDP 192.0.2.10:5060;branch=z9hG4bK-v\r
+            From: <sip:1001@castor>;tag=a\r
+            To: <sip:castor>\r
+            Call-ID: v1\r
+            CSeq: 1 OPTIONS\r
+            Content-Length: 0\r
+            \r
+
+            """
+        let responses = EndpointFixture.responses(fixture.receive(request))
+        #expect(responses.map(\.statusCode) == [505] || fixture.endpoint.counters.malformed == 1)
+    }
+
+    @Test("a registered contact is qualified with OPTIONS: an answer makes it OK with an RTT, silence UNREACHABLE")
+    func qualify() throws {
+        var fixture = EndpointFixture(qualifyFrequency: 60)
+        let request = RegistrarFixture.register()
+        let challenge = try #require(EndpointFixture.responses(fixture.receive(request)).first)
+        var answered = RegistrarFixture.answering(challenge, request)
+        answered.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        _ = fixture.receive(answered)
+        var sent = SIPEndpointOutput()
+        for _ in 0..<100 where sent.messages.isEmpty { sent = fixture.advance(by: .milliseconds(10)) }
+        let options = try #require(sent.messages.first)
+        #expect(options.destination == fixture.phone)
+        guard case .request(let probe) = try SIPMessage(parsing: options.bytes) else {
+            Issue.record("not a request")
+            return
+        }
+        #expect(probe.method == .options)
+        #expect(probe.uri.description == "sip:1001@192.0.2.10:5060")
+        fixture.now = fixture.now + .milliseconds(12)
+        var ok = SIPResponse(answering: probe, statusCode: 200, toTag: "p")
+        ok.headers.remove(.contentLength)
+        var output = SIPEndpointOutput()
+        fixture.endpoint.receive(
+            SIPMessage.response(ok).serialized(), from: fixture.phone, now: fixture.now,
+            wallClock: fixture.wallClock, into: &output)
+        let state = fixture.endpoint.reachability(lineID: 1, contact: "sip:1001@192.0.2.10:5060")
+        #expect(state.state == .reachable)
+        #expect(state.roundTrip == .milliseconds(12))
+        // The next probe is never answered: Timer F (32 s) makes it unreachable.
+        _ = fixture.advance(by: .seconds(60 + 33))
+        #expect(fixture.endpoint.reachability(lineID: 1, contact: "sip:1001@192.0.2.10:5060").state == .unreachable)
+        #expect(fixture.endpoint.counters.qualifyTimeouts == 1)
+    }
+}

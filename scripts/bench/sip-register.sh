@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# SIP registrations with digest auth: the same SIPp load (scripts/sipp/register_auth.xml: REGISTER → 401 →
+# REGISTER with credentials → 200), in rate steps, against Kamailio 5.6 (registrar with auth_db on db_text,
+# in-memory usrloc, 2 workers: the reference config of notes/sip-testing.md) and against castor pbx
+# (release build), one after the other in one run, same users and passwords. For each step it prints
+# registrations done, failed calls, retransmissions and the server's CPU; then the highest rate each server
+# holds with no failed registration and <= 0.1 % retransmissions, and the ratio (goal: at least 1x Kamailio).
+#
+#   scripts/bench/sip-register.sh [RATES] [SECONDS]      # default "1000 2000 3000 4000 5000 6000 7000" 10
+#
+# With PIN=1 (the default on 2+ cores) SIPp runs on CPU 0 and the server on CPU 1 (taskset), as the notes'
+# side-by-side method says. Loopback only: both servers bind 127.0.0.1; every SIPp run is bounded by -m
+# (rate x seconds calls) and by `timeout`.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+repo=$PWD
+rates=${1:-"1000 2000 3000 4000 5000 6000 7000"}
+seconds=${2:-10}
+users=90
+kamailio_port=5090
+castor_port=5070
+sipp_port=5062
+if [ "${PIN:-1}" = 1 ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then
+    client_cpu="taskset -c 0"; server_cpu="taskset -c 1"
+else
+    client_cpu=""; server_cpu=""
+fi
+for tool in sipp kamailio; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/setup.sh installs sip-tester, kamailio)" >&2; exit 1; }
+done
+echo "== building castor (release)"
+swift build -c release --product castor 2>&1 | grep -E "error|Build complete" || true
+castor=$(swift build -c release --show-bin-path)/castor
+
+work=$(mktemp -d /tmp/castor-bench-sip.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$work/run/kamailio.pid" ] && kill "$(cat "$work/run/kamailio.pid")" 2>/dev/null; rm -rf "$work"' EXIT
+mkdir -p "$work/dbtext" "$work/run" "$work/data" "$work/sipp"
+echo "SEQUENTIAL" > "$work/users.csv"
+
+# The same users everywhere: 1010…1099 in the lab's comptabilite context, password pw<exten>.
+cp /usr/share/kamailio/dbtext/kamailio/version "$work/dbtext/version"
+echo "id(int,auto) username(string) domain(string) password(string) ha1(string) ha1b(string)" > "$work/dbtext/subscriber"
+cat > "$work/data/castor.yaml" <<YAML
+log_level: warning
+pbx:
+  listen: 127.0.0.1
+  sip_port: $castor_port
+  tls_port: 0
+  tcp: false
+  qualify_frequency: 0
+YAML
+"$castor" lab init --data-dir "$work/data" >/dev/null
+for i in $(seq 1 $users); do
+    exten=$((1009 + i)); password="pw$exten"
+    ha1=$(printf "%s" "$exten:127.0.0.1:$password" | md5sum | cut -d' ' -f1)
+    ha1b=$(printf "%s" "$exten@127.0.0.1:127.0.0.1:$password" | md5sum | cut -d' ' -f1)
+    echo "$i:$exten:127.0.0.1:$password:$ha1:$ha1b" >> "$work/dbtext/subscriber"
+    echo "$exten;127.0.0.1;[authentication username=$exten password=$password]" >> "$work/users.csv"
+    "$castor" user add --data-dir "$work/data" --name "Bench $exten" --context comptabilite --exten "$exten" \
+        --secret "$password" >/dev/null
+done
+
+sed -e "s|ABS_DBTEXT|$work/dbtext|" -e "s|ABS_RUN|$work/run|" -e "s|PORT|$kamailio_port|g" > "$work/kamailio.cfg" <<'CFG'
+#!KAMAILIO
+debug=1
+log_stderror=yes
+children=2
+listen=udp:127.0.0.1:PORT
+auto_aliases=no
+alias="127.0.0.1:PORT"
+disable_tcp=yes
+dns=no
+rev_dns=no
+loadmodule "db_text.so"
+loadmodule "kex.so"
+loadmodule "corex.so"
+loadmodule "tm.so"
+loadmodule "sl.so"
+loadmodule "rr.so"
+loadmodule "pv.so"
+loadmodule "maxfwd.so"
+loadmodule "textops.so"
+loadmodule "siputils.so"
+loadmodule "usrloc.so"
+loadmodule "registrar.so"
+loadmodule "auth.so"
+loadmodule "auth_db.so"
+loadmodule "ctl.so"
+modparam("ctl", "binrpc", "unix:ABS_RUN/kamailio_ctl")
+modparam("usrloc", "db_mode", 0)
+modparam("auth_db", "db_url", "text://ABS_DBTEXT")
+modparam("auth_db", "calculate_ha1", no)
+modparam("auth_db", "password_column", "ha1")
+modparam("auth_db", "use_domain", 0)
+request_route {
+  if (!mf_process_maxfwd_header("10")) { sl_send_reply("483","Too Many Hops"); exit; }
+  if (is_method("REGISTER")) {
+    if (!auth_check("$td", "subscriber", "1")) { auth_challenge("$td", "1"); exit; }
+    consume_credentials();
+    if (!save("location")) sl_reply_error();
+    exit;
+  }
+  sl_send_reply("405","Method Not Allowed");
+}
+CFG
+kamailio -c -f "$work/kamailio.cfg" >/dev/null 2>&1 || { kamailio -c -f "$work/kamailio.cfg"; exit 1; }
+
+# Sum of utime+stime (clock ticks) of a process and its threads.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+ticks_per_second=$(getconf CLK_TCK)
+
+# One step: RATE registrations/s for SECONDS against port $2, server pids $3…; prints
+# "rate done failed retransmissions cpu_percent".
+step() {
+    local rate=$1 port=$2; shift 2
+    local calls=$((rate * seconds)) before=0 after=0 pid
+    for pid in "$@"; do before=$((before + $(cpu_ticks "$pid"))); done
+    rm -f "$work/sipp/"*
+    (cd "$work/sipp" && timeout $((seconds * 3 + 30)) $client_cpu sipp 127.0.0.1:"$port" \
+        -sf "$repo/scripts/sipp/register_auth.xml" -inf "$work/users.csv" -i 127.0.0.1 -p $sipp_port \
+        -r "$rate" -m "$calls" -l $((rate * 2)) -trace_stat -stf stat.csv -fd 1 -nostdin \
+        -max_recv_loops 1000 -max_sched_loops 1000 -recv_timeout 5000 >/dev/null 2>&1) || true
+    for pid in "$@"; do after=$((after + $(cpu_ticks "$pid"))); done
+    local last
+    last=$(tail -n 1 "$work/sipp/stat.csv" 2>/dev/null || true)
+    if [ -z "$last" ]; then echo "$rate 0 $calls 0 0"; return; fi
+    local header
+    header=$(head -n 1 "$work/sipp/stat.csv")
+    col() { echo "$header" | tr ';' '\n' | grep -n -x "$1" | cut -d: -f1; }
+    local ok failed retrans
+    ok=$(echo "$last" | cut -d';' -f"$(col 'SuccessfulCall(C)')")
+    failed=$(echo "$last" | cut -d';' -f"$(col 'FailedCall(C)')")
+    retrans=$(echo "$last" | cut -d';' -f"$(col 'Retransmissions(C)')")
+    echo "$rate $ok $failed $retrans $(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v s="$seconds" 'BEGIN { printf "%.0f", 100 * t / hz / s }')"
+}
+
+# Runs every step against one server; prints the rows and remembers the knee in $knee.
+run_steps() {
+    local name=$1 port=$2; shift 2
+    knee=0
+    printf "%-9s %8s %10s %8s %10s %6s\n" "server" "rate/s" "registered" "failed" "retransmit" "cpu%"
+    for rate in $rates; do
+        read -r r ok failed retrans cpu <<< "$(step "$rate" "$port" "$@")"
+        printf "%-9s %8s %10s %8s %10s %5s%%\n" "$name" "$r" "$ok" "$failed" "$retrans" "$cpu"
+        if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && awk -v x="$retrans" -v n="$ok" 'BEGIN { exit !(x <= n * 2 * 0.001) }'; then
+            knee=$r
+        fi
+    done
+}
+
+echo "== $users users, steps of ${seconds}s: $rates (SIPp ${client_cpu:+on CPU 0, servers on CPU 1})"
+$server_cpu kamailio -f "$work/kamailio.cfg" -DD -E -m 512 -M 8 -Y "$work/run" -P "$work/run/kamailio.pid" -w "$work" \
+    >"$work/kamailio.log" 2>&1 &
+sleep 2
+kamailio_pids=$(pgrep -f "$work/kamailio.cfg" | tr '\n' ' ')
+[ -n "$kamailio_pids" ] || { cat "$work/kamailio.log"; echo "bench: kamailio did not start" >&2; exit 1; }
+# shellcheck disable=SC2086
+run_steps kamailio $kamailio_port $kamailio_pids
+kamailio_knee=$knee
+kill "$(cat "$work/run/kamailio.pid")" 2>/dev/null || true
+sleep 1
+
+$server_cpu "$castor" pbx --data-dir "$work/data" >"$work/castor.log" 2>&1 &
+castor_pid=$!
+sleep 2
+kill -0 $castor_pid 2>/dev/null || { cat "$work/castor.log"; echo "bench: castor pbx did not start" >&2; exit 1; }
+run_steps castor $castor_port $castor_pid
+castor_knee=$knee
+
+echo "== highest rate with no failed registration and <= 0.1 % retransmissions"
+echo "kamailio: $kamailio_knee/s"
+echo "castor:   $castor_knee/s"
+awk -v a="$castor_knee" -v b="$kamailio_knee" 'BEGIN { if (b > 0) printf "ratio: %.2fx (goal: at least 1x)\n", a / b; else print "ratio: n/a (kamailio held no step)" }'
