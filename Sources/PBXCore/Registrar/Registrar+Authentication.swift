@@ -63,7 +63,7 @@ extension Registrar {
         guard verdict == .accepted else {
             return .answered(challenge(request, stale: true, now: now, salt: salt, toTag: toTag))
         }
-        retries.recordSuccess(source: retryKey(source, credentials.username))
+        retries.recordSuccess(source: retryKey(source, credentials.username, request))
         return .authenticated(line)
     }
 
@@ -82,13 +82,13 @@ extension Registrar {
         return RegistrarOutcome(response: response, event: .challenged(stale: stale))
     }
 
-    /// Wrong credentials: a new challenge while the (address, user) pair has failed at most `authRetries`
-    /// times in the window, then 403 Forbidden. Every failure also counts against the source address.
+    /// Wrong credentials: a new challenge while the attempt (address, user, Call-ID) has failed at most
+    /// `authRetries` times in the window, then 403 Forbidden. Every failure also counts against the source address.
     mutating func failure(
         _ request: SIPRequest, _ credentials: DigestCredentials, source: SIPSource, now: MonotonicInstant,
         salt: UInt64, toTag: String
     ) -> RegistrarOutcome {
-        let failures = retries.recordFailure(source: retryKey(source, credentials.username), now: now)
+        let failures = retries.recordFailure(source: retryKey(source, credentials.username, request), now: now)
         failuresBySource.recordFailure(source: source.address, now: now)
         let forbidden = failures > configuration.authRetries
         var outcome: RegistrarOutcome
@@ -103,5 +103,9 @@ extension Registrar {
         return outcome
     }
 
-    func retryKey(_ source: SIPSource, _ username: String) -> String { source.address + "\u{0}" + username }
+    /// Retries are counted per registration attempt: the address, the user and the Call-ID (a phone keeps its
+    /// Call-ID across its REGISTERs, RFC 3261 §10.2.4), so a later attempt starts again at 401.
+    func retryKey(_ source: SIPSource, _ username: String, _ request: SIPRequest) -> String {
+        source.address + "\u{0}" + username + "\u{0}" + ((try? request.headers.callID()) ?? "")
+    }
 }
