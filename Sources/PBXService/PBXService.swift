@@ -73,6 +73,9 @@ public final class PBXService: Sendable {
             host: settings.listen, udpPort: settings.sipPort, tcpPort: settings.tcp ? settings.sipPort : nil,
             tlsPort: settings.tlsPort == 0 ? nil : settings.tlsPort, tlsCertificateChainPath: tls?.0,
             tlsPrivateKeyPath: tls?.1)
+        var tuned = transportConfiguration
+        // Room for bursts (and floods) while the loop works through a batch: 4 MiB of datagrams.
+        tuned.udpReceiveBufferSize = 4 << 20
         let clock = SystemMonotonicClock()
         let driver = PBXDriver(
             endpoint: SIPEndpoint(
@@ -81,7 +84,7 @@ public final class PBXService: Sendable {
                 seed: generator.next()),
             store: store, eventLoop: eventLoop, logger: logger)
         let transport = try await SIPTransport.start(
-            configuration: transportConfiguration, eventLoop: eventLoop, delegate: driver)
+            configuration: tuned, eventLoop: eventLoop, delegate: driver)
         var advertised = ["udp": "\(configuration.advertisedHost):\(transport.udpPort)"]
         if let port = transport.tcpPort { advertised["tcp"] = "\(configuration.advertisedHost):\(port)" }
         if let port = transport.tlsPort { advertised["tls"] = "\(configuration.advertisedHost):\(port)" }

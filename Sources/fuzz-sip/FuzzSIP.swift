@@ -42,7 +42,7 @@ import CastorFuzzing
             if arguments.first == "--seed", arguments.count == 2 {
                 try FileManager.default.createDirectory(atPath: arguments[1], withIntermediateDirectories: true)
                 for (index, seed) in SIPFuzzTarget.seeds.enumerated() {
-                    FileManager.default.createFile(atPath: arguments[1] + "/seed-\(index)", contents: Data(seed))
+                    _ = FileManager.default.createFile(atPath: arguments[1] + "/seed-\(index)", contents: Data(seed))
                 }
                 print("fuzz-sip: \(SIPFuzzTarget.seeds.count) seeds written to \(arguments[1])")
                 arguments = []

@@ -29,6 +29,7 @@ public struct SIPEndpoint: Sendable {
     var reachability: [BindingKey: Reachability] = [:]
     /// The flow each binding registered over (for TCP/TLS: its connection), so keepalives take the same path.
     var flows: [BindingKey: SIPSource] = [:]
+    var throttle = SuspectThrottle()
 
     public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
         self.registrar = registrar
@@ -49,11 +50,17 @@ public struct SIPEndpoint: Sendable {
         _ bytes: [UInt8], from source: SIPSource, now: MonotonicInstant, wallClock: Double,
         into output: inout SIPEndpointOutput
     ) {
+        let failures = registrar.failuresBySource.failures(source: source.address, now: now)
+        guard throttle.admit(source.address, failures: failures, now: now) else {
+            counters.throttled += 1
+            return
+        }
         let message: SIPMessage
         do {
             message = try SIPMessage(parsing: bytes)
         } catch {
             counters.malformed += 1
+            registrar.failuresBySource.recordFailure(source: source.address, now: now)
             output.events.append(.malformed(source: source, reason: error.description))
             return
         }

@@ -3,6 +3,8 @@ public struct SIPEndpointCounters: Sendable, Equatable {
     public var requestsReceived = 0
     public var responsesReceived = 0
     public var malformed = 0
+    /// Requests dropped unparsed from addresses with many recent failures (`SuspectThrottle`).
+    public var throttled = 0
     /// Retransmitted requests absorbed by a server transaction (answered with the last response or ignored).
     public var retransmissionsReceived = 0
     /// Messages sent again by a transaction's timer (A, E, G).
@@ -23,6 +25,7 @@ public struct SIPEndpointCounters: Sendable, Equatable {
     public var all: [String: Int] {
         [
             "requests_received": requestsReceived, "responses_received": responsesReceived, "malformed": malformed,
+            "throttled": throttled,
             "retransmissions_received": retransmissionsReceived, "retransmissions_sent": retransmissionsSent,
             "transactions_created": transactionsCreated, "transactions_live": transactionsLive,
             "registrations": registrations, "unregistrations": unregistrations, "challenges": challenges,
