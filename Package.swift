@@ -236,7 +236,7 @@ let package = Package(
             name: "CastorFuzzingTests", dependencies: ["CastorFuzzing", "DHCPCodec", "SIPCodec"], swiftSettings: strict),
         .testTarget(name: "TFTPProtocolTests", dependencies: ["TFTPProtocol"], swiftSettings: strict),
         .testTarget(name: "KeaCommandsTests", dependencies: ["KeaCommands"], swiftSettings: strict),
-        .testTarget(name: "SIPCodecTests", dependencies: ["SIPCodec"], swiftSettings: strict),
+        .testTarget(name: "SIPCodecTests", dependencies: ["SIPCodec"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"], swiftSettings: strict),
         .testTarget(name: "SIPAuthTests", dependencies: ["SIPAuth"], swiftSettings: strict),
         .testTarget(name: "PBXCoreTests", dependencies: ["PBXCore", "SIPCodec"], swiftSettings: strict),

@@ -24,7 +24,7 @@ extension Settings {
             restartDelayMax: Double = 30,
             crashLoopRestarts: Int = 5,
             crashLoopWindow: Double = 60,
-            daemons: [String] = ["api", "dhcp", "provd"]
+            daemons: [String] = ["api", "dhcp", "provd", "pbx"]
         ) {
             self.stopGracePeriod = stopGracePeriod
             self.restartDelayInitial = restartDelayInitial

@@ -19,6 +19,16 @@ public struct SIPDate: Hashable, Sendable, CustomStringConvertible {
     static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+    public init(weekday: String, day: Int, month: Int, year: Int, hour: Int, minute: Int, second: Int) {
+        self.weekday = weekday
+        self.day = day
+        self.month = month
+        self.year = year
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+    }
+
     /// Parses `wkday "," SP 2DIGIT SP month SP 4DIGIT SP 2DIGIT ":" 2DIGIT ":" 2DIGIT SP "GMT"`.
     public init(parsing text: String) throws(SIPParseError) {
         let parts = text.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map {

@@ -18,6 +18,10 @@ import Testing
               listen: 127.0.0.1
               tftp_port: \(tftpPort)
               http_port: \(httpPort)
+            pbx:
+              listen: 127.0.0.1
+              sip_port: \(Harness.freePort())
+              tls_port: \(Harness.freePort())
             """, dataDir: dir)
         let supervisor = try Harness.start(["run", "--lab", "--data-dir", dir], log: dir + "/run.log")
         // Foundation reaps the supervisor once it exits; its SIGTERM handling is tested in SupervisorTests.
@@ -126,6 +130,18 @@ import Testing
         #expect(assigned.contains(david))
         devices = try Harness.castor("cli", "--data-dir", dir, "-x", "devices show").stdout
         #expect(!devices.contains("resync pending"), "\(devices)")
+
+        // The PBX, supervised: up with the lab's four lines, none registered yet; its TLS certificate was
+        // made at the first start.
+        _ = try await Harness.eventually("pbx up") { () -> Bool? in
+            try StatusReport.read(dataDir: dir)?.daemon("pbx")?.state == "up" ? true : nil
+        }
+        let peers = try await Harness.eventually("sip show peers") { () -> String? in
+            let output = try Harness.castor("cli", "--data-dir", dir, "-x", "sip show peers")
+            return output.status == 0 ? output.stdout : nil
+        }
+        #expect(peers.contains("4 lines [registered: 0, unregistered: 4]"), "\(peers)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/tls/sip.crt"))
     }
 
     struct FetchFailure: Error, CustomStringConvertible {

@@ -15,6 +15,10 @@ import Testing
             api:
               listen: 127.0.0.1
               port: \(port)
+            pbx:
+              listen: 127.0.0.1
+              sip_port: \(Harness.freePort())
+              tls_port: 0
             supervisor:
               stop_grace_period: 5
             \(extraSettings)
@@ -107,6 +111,10 @@ import Testing
             api:
               listen: 127.0.0.1
               port: \(port)
+            pbx:
+              listen: 127.0.0.1
+              sip_port: \(Harness.freePort())
+              tls_port: 0
             supervisor:
               restart_delay_initial: 0.1
               restart_delay_max: 0.4

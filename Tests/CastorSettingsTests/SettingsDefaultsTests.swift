@@ -19,7 +19,7 @@ struct SettingsDefaultsTests {
         #expect(settings.supervisor.restartDelayMax == 30)
         #expect(settings.supervisor.crashLoopRestarts == 5)
         #expect(settings.supervisor.crashLoopWindow == 60)
-        #expect(settings.supervisor.daemons == ["api", "dhcp", "provd"])
+        #expect(settings.supervisor.daemons == ["api", "dhcp", "provd", "pbx"])
         #expect(Settings.knownDaemons == ["api", "dhcp", "provd", "pbx"])
     }
 
@@ -102,6 +102,9 @@ struct SettingsDefaultsTests {
                 "provd", "provd.listen", "provd.tftp_port", "provd.http_port", "provd.server_address",
                 "provd.provisioning_url", "provd.allowed_networks", "provd.url_key", "provd.autoprov",
                 "provd.unknown_device_limit",
+                "pbx", "pbx.listen", "pbx.sip_port", "pbx.tls_port", "pbx.tcp", "pbx.tls_certificate", "pbx.tls_key",
+                "pbx.rtp_ports", "pbx.realm", "pbx.auth_algorithms", "pbx.nonce_lifetime", "pbx.auth_retries",
+                "pbx.min_expires", "pbx.max_expires", "pbx.default_expires", "pbx.qualify_frequency",
                 "supervisor", "supervisor.stop_grace_period", "supervisor.restart_delay_initial",
                 "supervisor.restart_delay_max", "supervisor.crash_loop_restarts", "supervisor.crash_loop_window",
                 "supervisor.daemons",

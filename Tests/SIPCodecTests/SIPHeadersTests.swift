@@ -150,3 +150,16 @@ import Testing
         #expect(try SIPHeaders().date() == nil)
     }
 }
+
+@Suite("SIPDate from Unix time")
+struct SIPDateUnixTimeTests {
+    @Test("known instants print as RFC 1123 dates and parse back")
+    func known() throws {
+        #expect(SIPDate(unixSeconds: 0).description == "Thu, 01 Jan 1970 00:00:00 GMT")
+        #expect(SIPDate(unixSeconds: 1_700_000_000).description == "Tue, 14 Nov 2023 22:13:20 GMT")
+        #expect(SIPDate(unixSeconds: 951_782_400).description == "Tue, 29 Feb 2000 00:00:00 GMT")
+        #expect(SIPDate(unixSeconds: 1_289_690_940).description == "Sat, 13 Nov 2010 23:29:00 GMT")
+        let date = SIPDate(unixSeconds: 1_795_517_311)
+        #expect(try SIPDate(parsing: date.description) == date)
+    }
+}

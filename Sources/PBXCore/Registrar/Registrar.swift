@@ -226,7 +226,7 @@ public struct Registrar: Sendable {
             let remaining = max(0, Int((contact.binding.expiresAt - wallClock).rounded()))
             response.headers.append(.contact, "<\(contact.binding.contact)>;expires=\(remaining)")
         }
-        response.headers.append(.date, RFC1123Date.format(unixSeconds: wallClock))
+        response.headers.append(.date, SIPDate(unixSeconds: wallClock).description)
         return RegistrarOutcome(
             response: response, changes: changes,
             event: .registered(
