@@ -38,6 +38,7 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
         var output = SIPEndpointOutput()
         let now = self.now
         let wallClock = self.wallClock
+        endpoint.beginBatch(budget: endpoint.configuration.batchBudget)
         for message in batch {
             var source = SIPSource(
                 transport: message.peer.transport.rawValue, address: message.peer.address, port: message.peer.port)

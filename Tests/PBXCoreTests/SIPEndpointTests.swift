@@ -216,3 +216,38 @@ struct SIPEndpointTests {
         #expect(fixture.endpoint.counters.qualifyTimeouts == 1)
     }
 }
+
+@Suite("SIP endpoint: overload and large requests")
+struct SIPEndpointOverloadTests {
+    @Test("past a batch's budget, new requests get 503 with Retry-After; retransmissions still get their answer")
+    func budget() throws {
+        var fixture = EndpointFixture()
+        fixture.endpoint.beginBatch(budget: 1)
+        let first = RegistrarFixture.register()
+        let second = RegistrarFixture.register(
+            user: "1002", callID: "c2", via: "SIP/2.0/UDP 192.0.2.11:5060;branch=z9hG4bK-b2")
+        #expect(EndpointFixture.responses(fixture.receive(first)).map(\.statusCode) == [401])
+        let refused = try #require(EndpointFixture.responses(fixture.receive(second)).first)
+        #expect(refused.statusCode == 503)
+        #expect(refused.headers[.retryAfter] == "2")
+        #expect(EndpointFixture.responses(fixture.receive(first)).map(\.statusCode) == [401])
+        #expect(fixture.endpoint.counters.overloaded == 1)
+    }
+
+    @Test("an OPTIONS keepalive over 1300 bytes goes over TCP (RFC 3261 §18.1.1)")
+    func largeRequestOverTCP() throws {
+        var fixture = EndpointFixture(qualifyFrequency: 60)
+        let long = String(repeating: "x", count: 1_400)
+        let request = RegistrarFixture.register(contact: "<sip:1001@192.0.2.10:5060;long=\(long)>")
+        let challenge = try #require(EndpointFixture.responses(fixture.receive(request)).first)
+        var answered = RegistrarFixture.answering(challenge, request)
+        answered.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        #expect(EndpointFixture.responses(fixture.receive(answered)).map(\.statusCode) == [200])
+        var sent = SIPEndpointOutput()
+        for _ in 0..<100 where sent.messages.isEmpty { sent = fixture.advance(by: .milliseconds(10)) }
+        let options = try #require(sent.messages.first)
+        #expect(options.bytes.count > 1_300)
+        #expect(options.destination.transport == "tcp")
+        #expect(String(decoding: options.bytes, as: UTF8.self).contains("Via: SIP/2.0/TCP "))
+    }
+}

@@ -4,23 +4,31 @@ import Testing
 
 @testable import PBXService
 
-/// linphonec (Debian's linphone-cli) registers a lab line over UDP and over TCP, is listed by `sip show
-/// peers` with its user agent while registered, and unregisters when it quits.
+/// linphonec (Debian's linphone-cli) registers a lab line over UDP, TCP and TLS (the PBX's self-signed
+/// certificate, made at start), is listed by `sip show peers` with its user agent while registered, and
+/// unregisters when it quits.
 @Suite("castor pbx with linphonec", .serialized)
 struct LinphoneTests {
-    @Test("linphonec registers over UDP and TCP, and unregisters on quit", arguments: ["udp", "tcp"])
+    @Test("linphonec registers over UDP, TCP and TLS, and unregisters on quit", arguments: ["udp", "tcp", "tls"])
     func register(transport: String) async throws {
-        let pbx = try await PBXFixture.start()
+        let pbx = try await PBXFixture.start(tls: transport == "tls")
         let secret = try pbx.secret("1001")
         let home = pbx.directory + "/linphone-\(transport)"
         // linphonec starts no SIP transport without this directory (notes/sip-testing.md §4).
         try FileManager.default.createDirectory(
             atPath: home + "/.local/share/linphone", withIntermediateDirectories: true)
         let port = LoopbackPort.freeTCP()
-        let ports = transport == "udp" ? "sip_port=\(port)\nsip_tcp_port=0" : "sip_port=0\nsip_tcp_port=\(port)"
-        try "[sip]\n\(ports)\nsip_tls_port=0\n[rtp]\naudio_rtp_port=\(LoopbackPort.freeTCP())\n".write(
-            toFile: home + "/lp.rc", atomically: true, encoding: .utf8)
-        let proxy = "sip:127.0.0.1:\(pbx.port)" + (transport == "tcp" ? ";transport=tcp" : "")
+        let ports = ["udp": "sip_port", "tcp": "sip_tcp_port", "tls": "sip_tls_port"].map { kind, key in
+            "\(key)=\(kind == transport ? port : 0)"
+        }.joined(separator: "\n")
+        // The PBX's certificate is self-signed: linphonec is told not to verify it (a lab phone is set up so).
+        try
+            "[sip]\n\(ports)\nverify_server_certs=0\nverify_server_cn=0\n[rtp]\naudio_rtp_port=\(LoopbackPort.freeTCP())\n"
+            .write(toFile: home + "/lp.rc", atomically: true, encoding: .utf8)
+        let proxy =
+            transport == "udp"
+            ? "sip:127.0.0.1:\(pbx.port)"
+            : "sip:127.0.0.1:\(transport == "tls" ? pbx.service.tlsPort ?? 0 : pbx.port);transport=\(transport)"
         let script = """
             (sleep 2; echo "register sip:1001@127.0.0.1 \(proxy) \(secret)"; sleep 5; echo quit) \
             | HOME=\(home) timeout 30 linphonec -c \(home)/lp.rc -d 0

@@ -50,23 +50,31 @@ extension SIPEndpoint {
         var state = reachability[key] ?? Reachability()
         defer { timers.push(now + .seconds(Int64(configuration.qualifyFrequency)), .qualify(key)) }
         if let outstanding = state.outstanding, clients[outstanding] != nil { return }
-        guard let destination = flows[key] ?? Self.destination(of: binding) else { return }
+        guard var destination = flows[key] ?? Self.destination(of: binding) else { return }
         let branch = SIPTransactionKey.magicCookie + token()
-        let local = configuration.advertised[destination.transport] ?? configuration.advertised["udp"] ?? "127.0.0.1"
-        let uri = binding.contact
-        let lines = [
-            "OPTIONS \(uri) SIP/2.0",
-            "Via: SIP/2.0/\(destination.transport.uppercased()) \(local);branch=\(branch);rport",
-            "Max-Forwards: 70",
-            "From: <sip:castor@\(local)>;tag=\(token())",
-            "To: <\(uri)>",
-            "Call-ID: \(token())@castor",
-            "CSeq: 1 OPTIONS",
-            "User-Agent: \(configuration.product)",
-            "Accept: application/sdp",
-            "Content-Length: 0",
-        ]
-        let bytes = Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
+        let (tag, callID) = (token(), token())
+        func options(over transport: String) -> [UInt8] {
+            let local = configuration.advertised[transport] ?? configuration.advertised["udp"] ?? "127.0.0.1"
+            let lines = [
+                "OPTIONS \(binding.contact) SIP/2.0",
+                "Via: SIP/2.0/\(transport.uppercased()) \(local);branch=\(branch);rport",
+                "Max-Forwards: 70",
+                "From: <sip:castor@\(local)>;tag=\(tag)",
+                "To: <\(binding.contact)>",
+                "Call-ID: \(callID)@castor",
+                "CSeq: 1 OPTIONS",
+                "User-Agent: \(configuration.product)",
+                "Accept: application/sdp",
+                "Content-Length: 0",
+            ]
+            return Array((lines.joined(separator: "\r\n") + "\r\n\r\n").utf8)
+        }
+        var bytes = options(over: destination.transport)
+        // RFC 3261 §18.1.1: a request larger than 1300 bytes (path MTU unknown) goes over TCP, not UDP.
+        if destination.transport == "udp", bytes.count > Self.largestUDPRequest {
+            destination = SIPDestination(transport: "tcp", address: destination.address, port: destination.port)
+            bytes = options(over: "tcp")
+        }
         var machine = NonInviteClientTransaction(
             request: SIPOutbound(bytes: bytes, destination: destination),
             transport: destination.isReliable ? .reliable : .unreliable, timers: configuration.timers)
@@ -77,6 +85,10 @@ extension SIPEndpoint {
         counters.qualifySent += 1
         performClient(actions, branch: branch, now: now, into: &output)
     }
+
+    /// RFC 3261 §18.1.1: with the path MTU unknown, requests over 1300 bytes use a congestion-controlled
+    /// transport.
+    static let largestUDPRequest = 1300
 
     /// Where a stored binding is reached when the flow it registered over is not known (after a restart).
     static func destination(of binding: SIPBinding) -> SIPDestination? {

@@ -90,7 +90,17 @@ extension SIPEndpoint {
                 destination: destination, invite: nil)
             servers[key] = transaction
         }
-        var response = answer(request, key: key, source: source, now: now, wallClock: wallClock, into: &output)
+        var response: SIPResponse
+        if newTransactionBudget > 0 {
+            newTransactionBudget -= 1
+            response = answer(request, key: key, source: source, now: now, wallClock: wallClock, into: &output)
+        } else {
+            // More new requests than one batch may take: the PBX is behind. Say so (503 with Retry-After,
+            // RFC 3261 §21.5.4) rather than going silent, at the cost of a parse and a send, no more.
+            counters.overloaded += 1
+            response = SIPResponse(answering: request, statusCode: 503, toTag: token())
+            response.headers.append(.retryAfter, String(configuration.retryAfter))
+        }
         response.headers.append(.server, configuration.product)
         respond(key: key, with: response, now: now, into: &output)
     }

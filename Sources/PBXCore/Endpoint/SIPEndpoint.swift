@@ -30,6 +30,8 @@ public struct SIPEndpoint: Sendable {
     /// The flow each binding registered over (for TCP/TLS: its connection), so keepalives take the same path.
     var flows: [BindingKey: SIPSource] = [:]
     var throttle = SuspectThrottle()
+    /// New requests the current batch may still start (`beginBatch`); past it, they are answered 503.
+    var newTransactionBudget = Int.max
 
     public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
         self.registrar = registrar
@@ -44,6 +46,11 @@ public struct SIPEndpoint: Sendable {
     public mutating func replaceLines(_ lines: [RegistrarLine], into output: inout SIPEndpointOutput) {
         output.changes += registrar.replaceLines(lines)
     }
+
+    /// Starts a batch of input (one read cycle of the transport): at most `budget` new requests in it are
+    /// processed, the others are answered 503 with Retry-After (an overloaded PBX says so, it does not go
+    /// silent). Retransmissions and responses are always handled.
+    public mutating func beginBatch(budget: Int) { newTransactionBudget = budget }
 
     /// One datagram or framed stream message.
     public mutating func receive(

@@ -11,6 +11,10 @@ public struct SIPEndpointConfiguration: Sendable {
     public var qualifyFrequency: Int
     /// The Server / User-Agent header value.
     public var product: String
+    /// Seconds in the Retry-After of a 503 when overloaded.
+    public var retryAfter: Int = 2
+    /// New requests processed per batch of input; beyond, 503 (see `SIPEndpoint.beginBatch`).
+    public var batchBudget: Int = 256
 
     public init(
         advertised: [String: String], timers: SIPTimerValues = .rfc3261, qualifyFrequency: Int = 60,

@@ -5,6 +5,8 @@ public struct SIPEndpointCounters: Sendable, Equatable {
     public var malformed = 0
     /// Requests dropped unparsed from addresses with many recent failures (`SuspectThrottle`).
     public var throttled = 0
+    /// New requests answered 503 because a batch held more than its budget.
+    public var overloaded = 0
     /// Retransmitted requests absorbed by a server transaction (answered with the last response or ignored).
     public var retransmissionsReceived = 0
     /// Messages sent again by a transaction's timer (A, E, G).
@@ -25,7 +27,7 @@ public struct SIPEndpointCounters: Sendable, Equatable {
     public var all: [String: Int] {
         [
             "requests_received": requestsReceived, "responses_received": responsesReceived, "malformed": malformed,
-            "throttled": throttled,
+            "throttled": throttled, "overloaded": overloaded,
             "retransmissions_received": retransmissionsReceived, "retransmissions_sent": retransmissionsSent,
             "transactions_created": transactionsCreated, "transactions_live": transactionsLive,
             "registrations": registrations, "unregistrations": unregistrations, "challenges": challenges,
