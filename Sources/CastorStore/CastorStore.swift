@@ -42,13 +42,26 @@ public final class CastorStore: ModelStore {
         self.migrationsRunAtOpen = ran
     }
 
+    /// How a commit reaches the disk (SQLite's `synchronous`, in WAL mode).
+    public enum Durability: Sendable {
+        /// `FULL`: a commit is on disk before it returns (survives a power loss). The default.
+        case full
+        /// `NORMAL`: a commit is in the operating system before it returns (survives `kill -9` of the process,
+        /// not a power loss), without an fsync per commit. For the PBX's bindings, written thousands of
+        /// times a second and refreshed by the phones anyway.
+        case processCrash
+    }
+
     /// Opens the database at `path`, creating it (mode 0600: it holds SIP secrets) and migrating it as needed.
     ///
     /// Throws `CastorError.invalid(field: "database", …)` naming the path when the file cannot be created or
     /// opened, is not a SQLite database, or was written by a newer Castor.
-    public static func open(path: String) throws(CastorError) -> CastorStore {
+    public static func open(path: String, durability: Durability = .full) throws(CastorError) -> CastorStore {
         try createFileIfMissing(path)
         var configuration = Configuration()
+        if durability == .processCrash {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "castor"

@@ -51,7 +51,7 @@ pbx:
 YAML
 "$castor" lab init --data-dir "$work/data" >/dev/null
 for i in $(seq 1 $users); do
-    exten=$((1009 + i)); password="pw$exten"
+    exten=$((1009 + i)); password="pw-$exten-bench"
     ha1=$(printf "%s" "$exten:127.0.0.1:$password" | md5sum | cut -d' ' -f1)
     ha1b=$(printf "%s" "$exten@127.0.0.1:127.0.0.1:$password" | md5sum | cut -d' ' -f1)
     echo "$i:$exten:127.0.0.1:$password:$ha1:$ha1b" >> "$work/dbtext/subscriber"

@@ -36,11 +36,14 @@ struct DataOptions: ParsableArguments {
     static func databasePath(dataDir: String) -> String { dataDir + "/castor.db" }
 
     /// Opens the store in the data dir, creating both when missing.
-    func openStore() throws -> (CastorStore, Settings) {
+    func openStore(durability: CastorStore.Durability = .full) throws -> (CastorStore, Settings) {
         let (settings, _) = try settings()
         try Self.makeDirectory(settings.dataDir)
         do {
-            return (try CastorStore.open(path: Self.databasePath(dataDir: settings.dataDir)), settings)
+            return (
+                try CastorStore.open(path: Self.databasePath(dataDir: settings.dataDir), durability: durability),
+                settings
+            )
         } catch {
             throw Failure("\(error)")
         }

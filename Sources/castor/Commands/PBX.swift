@@ -24,7 +24,9 @@ struct PBX: AsyncParsableCommand {
 
     func run() async throws {
         ChildEnvironment.followSupervisor()
-        let (store, loaded) = try options.openStore()
+        // Bindings are committed before each 200 OK; kill -9 must not lose one, a power cut may lose the last
+        // second (phones re-register): no fsync per commit.
+        let (store, loaded) = try options.openStore(durability: .processCrash)
         var settings = loaded
         if let sipPort { settings.pbx.sipPort = sipPort }
         if let tlsPort { settings.pbx.tlsPort = tlsPort }
