@@ -21,6 +21,10 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     /// Connection ids as the endpoint sees them (UInt64) and as the transport knows them.
     var connections: [UInt64: SIPConnectionID] = [:]
     var storeFailures = 0
+    /// Commits off the loop (set once at start).
+    var writer: BindingWriter?
+    /// Batches handed to the writer and not yet sent back.
+    var batchesWithWriter = 0
 
     init(endpoint: SIPEndpoint, store: CastorStore, eventLoop: any EventLoop, logger: Logger) {
         self.endpoint = endpoint
@@ -66,29 +70,42 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
 
     // MARK: Output
 
-    /// Stores the batch's binding changes, then sends its messages. When the store refuses the write, the
-    /// messages are not sent (the phone retransmits; no 200 OK for a binding that is not on disk).
+    /// Sends the batch's messages once its binding changes are stored: through the writer thread when
+    /// there are changes (or earlier batches still with it, to keep the order), at once otherwise. When the
+    /// store refuses the write, the messages are not sent (the phone retransmits; no 200 OK for a binding
+    /// that is not on disk).
     func finish(_ output: SIPEndpointOutput) {
-        if !output.changes.isEmpty {
-            do {
-                try store.applyBindingChanges(output.changes)
-            } catch {
-                storeFailures += 1
-                logger.error("pbx: cannot store bindings; answers withheld", metadata: ["error": "\(error)"])
-                return
-            }
-        }
-        if let transport {
-            for message in output.messages {
-                let destination = message.destination
-                let peer = SIPPeer(
-                    transport: SIPTransportProtocol(rawValue: destination.transport) ?? .udp,
-                    address: destination.address, port: destination.port,
-                    connection: destination.connection.flatMap { connections[$0] })
-                transport.send(message.bytes, to: peer)
-            }
-        }
         for event in output.events { log(event) }
+        if output.changes.isEmpty, batchesWithWriter == 0 {
+            send(output.messages)
+            return
+        }
+        guard !output.changes.isEmpty || !output.messages.isEmpty else { return }
+        batchesWithWriter += 1
+        writer?.submit(BindingWriter.Batch(changes: output.changes, messages: output.messages))
+    }
+
+    /// On the loop: the writer committed `batches` batches (or failed to).
+    func committed(_ messages: [SIPOutbound], batches: Int, error: (any Error)?) {
+        batchesWithWriter -= batches
+        if let error {
+            storeFailures += 1
+            logger.error("pbx: cannot store bindings; answers withheld", metadata: ["error": "\(error)"])
+            return
+        }
+        send(messages)
+    }
+
+    func send(_ messages: [SIPOutbound]) {
+        guard let transport else { return }
+        for message in messages {
+            let destination = message.destination
+            let peer = SIPPeer(
+                transport: SIPTransportProtocol(rawValue: destination.transport) ?? .udp,
+                address: destination.address, port: destination.port,
+                connection: destination.connection.flatMap { connections[$0] })
+            transport.send(message.bytes, to: peer)
+        }
     }
 
     func log(_ event: SIPEndpointEvent) {

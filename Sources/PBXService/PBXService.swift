@@ -88,7 +88,11 @@ public final class PBXService: Sendable {
         var advertised = ["udp": "\(configuration.advertisedHost):\(transport.udpPort)"]
         if let port = transport.tcpPort { advertised["tcp"] = "\(configuration.advertisedHost):\(port)" }
         if let port = transport.tlsPort { advertised["tls"] = "\(configuration.advertisedHost):\(port)" }
+        let writer = BindingWriter(store: store) { [eventLoop] messages, batches, error in
+            eventLoop.execute { driver.committed(messages, batches: batches, error: error) }
+        }
         try await eventLoop.submit {
+            driver.writer = writer
             driver.transport = transport
             driver.endpoint.configuration.advertised = advertised
             driver.endpoint.start(now: clock.now, wallClock: Date().timeIntervalSince1970)
@@ -118,6 +122,7 @@ public final class PBXService: Sendable {
         } catch is CancellationError {
         }
         await transport.close()
+        driver.writer?.stop()
     }
 
     /// Re-reads the lines from the store (SIGHUP, or the supervisor's reload after a change): new lines and
