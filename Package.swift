@@ -247,6 +247,7 @@ let package = Package(
             name: "PBXServiceTests",
             dependencies: [
                 "PBXService", "PBXCore", "CastorStore", "CastorModel", "CastorSettings", "CastorTestSupport",
+                "CastorFuzzing",
             ],
             swiftSettings: strict),
         .testTarget(
