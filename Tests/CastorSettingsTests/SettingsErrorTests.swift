@@ -252,4 +252,28 @@ struct SettingsErrorTests {
         let yaml = "log_level: loud\napi:\n  port: eighty\n"
         #expect(settingsError(yaml)?.key == "log_level")
     }
+
+    @Test(
+        "pbx: ranges, algorithms and expiry bounds are checked where they are written",
+        arguments: [
+            (
+                "pbx:\n  rtp_ports: 20000-10000\n",
+                "castor.yaml:2:14: pbx.rtp_ports: expected a port range \"A-B\" with 1024 <= A < B <= 65535 and A even (RTP on even ports), got \"20000-10000\""
+            ),
+            (
+                "pbx:\n  auth_algorithms: [MD5, SHA-512]\n",
+                "castor.yaml:2:26: pbx.auth_algorithms[1]: expected one of MD5, SHA-256, MD5-sess, SHA-256-sess, got \"SHA-512\""
+            ),
+            (
+                "pbx:\n  min_expires: 600\n  max_expires: 300\n",
+                "castor.yaml:3:16: pbx.max_expires: max_expires (300) must not be less than min_expires (600)"
+            ),
+            (
+                "pbx:\n  sip_port: 70000\n",
+                "castor.yaml:2:13: pbx.sip_port: expected an integer from 0 to 65535, got 70000"
+            ),
+        ])
+    func pbx(yaml: String, expected: String) {
+        #expect(settingsError(yaml)?.description == expected)
+    }
 }
