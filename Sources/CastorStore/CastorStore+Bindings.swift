@@ -18,13 +18,23 @@ extension CastorStore {
         throws(CastorError)
     {
         try write { db in
+            // Prepared once per connection: the PBX writes thousands of bindings a second.
+            let save = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO sip_binding (line_id, username, contact, target, transport, source_address,
+                        source_port, call_id, cseq, registered_at, expires_at, user_agent, q, instance)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let remove = try db.cachedStatement(sql: "DELETE FROM sip_binding WHERE line_id = ? AND contact = ?")
             for change in changes {
                 switch change {
-                case .save(let binding):
-                    try SIPBindingRecord(binding).save(db)
+                case .save(let b):
+                    try save.execute(arguments: [
+                        b.lineID, b.username, b.contact, b.target, b.transport, b.sourceAddress, b.sourcePort,
+                        b.callID, Int64(b.cseq), b.registeredAt, b.expiresAt, b.userAgent, b.q, b.instance,
+                    ])
                 case .remove(let lineID, let contact):
-                    try db.execute(
-                        sql: "DELETE FROM sip_binding WHERE line_id = ? AND contact = ?", arguments: [lineID, contact])
+                    try remove.execute(arguments: [lineID, contact])
                 }
             }
             if let now {

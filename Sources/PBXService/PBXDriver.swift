@@ -25,6 +25,8 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     var writer: BindingWriter?
     /// Batches handed to the writer and not yet sent back.
     var batchesWithWriter = 0
+    var lastTick: MonotonicInstant?
+    var loopStalls = 0
 
     init(endpoint: SIPEndpoint, store: CastorStore, eventLoop: any EventLoop, logger: Logger) {
         self.endpoint = endpoint
@@ -64,25 +66,36 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     /// Runs the endpoint's due timers; called every few milliseconds by a repeated task on the loop.
     func tick() {
         var output = SIPEndpointOutput()
+        let now = self.now
+        // The tick is due every 10 ms: a much later one means something held the loop (logged, counted).
+        if let last = lastTick, now - last > .milliseconds(100) {
+            loopStalls += 1
+            logger.warning("pbx: event loop held", metadata: ["pbx.stall_ms": "\(Int((now - last).seconds * 1000))"])
+        }
+        lastTick = now
         endpoint.advance(to: now, wallClock: wallClock, into: &output)
         if !output.isEmpty { finish(output) }
     }
 
     // MARK: Output
 
-    /// Sends the batch's messages once its binding changes are stored: through the writer thread when
-    /// there are changes (or earlier batches still with it, to keep the order), at once otherwise. When the
-    /// store refuses the write, the messages are not sent (the phone retransmits; no 200 OK for a binding
-    /// that is not on disk).
+    /// Sends the batch's messages: those that acknowledge binding changes (`afterCommit`) once the changes
+    /// are stored — through the writer thread, behind any batch still with it, so a retransmitted 200 never
+    /// overtakes the commit of its binding — and the others (challenges, keepalives, errors) at once. When
+    /// the store refuses the write, the held messages are not sent (the phone retransmits; no 200 OK for a
+    /// binding that is not on disk).
     func finish(_ output: SIPEndpointOutput) {
         for event in output.events { log(event) }
-        if output.changes.isEmpty, batchesWithWriter == 0 {
-            send(output.messages)
-            return
+        let mustWait = !output.changes.isEmpty || batchesWithWriter > 0
+        var held: [SIPOutbound] = []
+        var now: [SIPOutbound] = []
+        for message in output.messages {
+            if message.afterCommit && mustWait { held.append(message) } else { now.append(message) }
         }
-        guard !output.changes.isEmpty || !output.messages.isEmpty else { return }
+        send(now)
+        guard !output.changes.isEmpty || !held.isEmpty else { return }
         batchesWithWriter += 1
-        writer?.submit(BindingWriter.Batch(changes: output.changes, messages: output.messages))
+        writer?.submit(BindingWriter.Batch(changes: output.changes, messages: held))
     }
 
     /// On the loop: the writer committed `batches` batches (or failed to).
@@ -156,6 +169,7 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
         var values = endpoint.counters.all.mapValues(Double.init)
         values["bindings"] = Double(endpoint.registrar.allBindings.count)
         values["store_failures"] = Double(storeFailures)
+        values["loop_stalls"] = Double(loopStalls)
         if let counters = transport?.counters {
             let transportValues: [String: Int] = [
                 "udp_received": counters.udp.messagesReceived, "udp_sent": counters.udp.messagesSent,

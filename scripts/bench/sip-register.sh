@@ -134,16 +134,20 @@ step() {
     echo "$rate $ok $failed $retrans $(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v s="$seconds" 'BEGIN { printf "%.0f", 100 * t / hz / s }')"
 }
 
-# Runs every step against one server; prints the rows and remembers the knee in $knee.
+# Runs every step against one server; prints the rows and remembers the knee in $knee: the highest rate
+# of an unbroken run of good steps from the lowest (a good step above a bad one does not count).
 run_steps() {
     local name=$1 port=$2; shift 2
+    local broken=0
     knee=0
     printf "%-9s %8s %10s %8s %10s %6s\n" "server" "rate/s" "registered" "failed" "retransmit" "cpu%"
     for rate in $rates; do
         read -r r ok failed retrans cpu <<< "$(step "$rate" "$port" "$@")"
         printf "%-9s %8s %10s %8s %10s %5s%%\n" "$name" "$r" "$ok" "$failed" "$retrans" "$cpu"
-        if [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && awk -v x="$retrans" -v n="$ok" 'BEGIN { exit !(x <= n * 2 * 0.001) }'; then
+        if [ $broken = 0 ] && [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && awk -v x="$retrans" -v n="$ok" 'BEGIN { exit !(x <= n * 2 * 0.001) }'; then
             knee=$r
+        else
+            broken=1
         fi
     done
 }

@@ -3,19 +3,31 @@ import CastorModel
 import SIPCodec
 import SIPTransaction
 
-/// A server transaction and what the endpoint keeps beside it.
-struct ServerTransaction: Sendable {
+/// A server transaction and what the endpoint keeps beside it. A reference, so that the transaction table
+/// (which holds every transaction for Timer J's 32 s: hundreds of thousands under load) moves 8 bytes per
+/// entry when it grows, and a timer points at its transaction directly. Only the endpoint that owns it
+/// touches it (on the PBX's event loop).
+final class ServerTransaction: @unchecked Sendable {
     enum Machine: Sendable {
         case invite(InviteServerTransaction<SIPOutbound>)
         case nonInvite(NonInviteServerTransaction<SIPOutbound>)
     }
 
-    var id: UInt64
+    let key: SIPTransactionKey
     var machine: Machine
     /// Where responses go (RFC 3261 §18.2.2).
-    var destination: SIPDestination
+    let destination: SIPDestination
     /// The request, kept for an INVITE only (its 100 Trying is built from it).
-    var invite: SIPRequest?
+    let invite: SIPRequest?
+    /// Set when the machine says `.terminated`: its timers still in the heap are then ignored.
+    var terminated = false
+
+    init(key: SIPTransactionKey, machine: Machine, destination: SIPDestination, invite: SIPRequest?) {
+        self.key = key
+        self.machine = machine
+        self.destination = destination
+        self.invite = invite
+    }
 }
 
 extension SIPEndpoint {
@@ -50,7 +62,7 @@ extension SIPEndpoint {
 
         if let existing = servers[key] {
             counters.retransmissionsReceived += 1
-            var transaction = existing
+            let transaction = existing
             let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
             let placeholder = SIPOutbound(bytes: [], destination: destination)
             switch transaction.machine {
@@ -62,7 +74,6 @@ extension SIPEndpoint {
                 actions = machine.receive(request: placeholder)
                 transaction.machine = .nonInvite(machine)
             }
-            servers[key] = transaction
             perform(actions, key: key, now: now, into: &output)
             return
         }
@@ -70,27 +81,24 @@ extension SIPEndpoint {
         // or nothing at all: never answered.
         guard request.method != .ack else { return }
 
-        nextTransactionID &+= 1
         counters.transactionsCreated += 1
         let kind: SIPTransportKind = source.isReliable ? .reliable : .unreliable
         let placeholder = SIPOutbound(bytes: [], destination: destination)
-        var transaction: ServerTransaction
         if request.method == .invite {
             var machine = InviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)
             let started = machine.start()
-            transaction = ServerTransaction(
-                id: nextTransactionID, machine: .invite(machine), destination: destination, invite: request)
-            servers[key] = transaction
+            servers[key] = ServerTransaction(
+                key: key, machine: .invite(machine), destination: destination, invite: request)
             perform(started, key: key, now: now, into: &output)
         } else {
-            transaction = ServerTransaction(
-                id: nextTransactionID,
+            servers[key] = ServerTransaction(
+                key: key,
                 machine: .nonInvite(
                     NonInviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)),
                 destination: destination, invite: nil)
-            servers[key] = transaction
         }
         var response: SIPResponse
+        let changesBefore = output.changes.count
         if newTransactionBudget > 0 {
             newTransactionBudget -= 1
             response = answer(request, key: key, source: source, now: now, wallClock: wallClock, into: &output)
@@ -102,16 +110,17 @@ extension SIPEndpoint {
             response.headers.append(.retryAfter, String(configuration.retryAfter))
         }
         response.headers.append(.server, configuration.product)
-        respond(key: key, with: response, now: now, into: &output)
+        respond(key: key, with: response, afterCommit: output.changes.count > changesBefore, now: now, into: &output)
     }
 
     /// Hands the TU's response to the transaction, which sends it (and keeps it for retransmissions).
     mutating func respond(
-        key: SIPTransactionKey, with response: SIPResponse, now: MonotonicInstant,
+        key: SIPTransactionKey, with response: SIPResponse, afterCommit: Bool = false, now: MonotonicInstant,
         into output: inout SIPEndpointOutput
     ) {
-        guard var transaction = servers[key] else { return }
-        let outbound = SIPOutbound(bytes: response.serialized(), destination: transaction.destination)
+        guard let transaction = servers[key] else { return }
+        let outbound = SIPOutbound(
+            bytes: response.serialized(), destination: transaction.destination, afterCommit: afterCommit)
         let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
         switch transaction.machine {
         case .invite(var machine):
@@ -121,7 +130,6 @@ extension SIPEndpoint {
             actions = machine.respond(outbound, statusCode: response.statusCode)
             transaction.machine = .nonInvite(machine)
         }
-        servers[key] = transaction
         perform(actions, key: key, now: now, into: &output)
     }
 
@@ -198,10 +206,11 @@ extension SIPEndpoint {
     }
 
     mutating func fireServer(
-        _ key: SIPTransactionKey, id: UInt64, timer: SIPTransactionTimer, now: MonotonicInstant,
+        _ transaction: ServerTransaction, timer: SIPTransactionTimer, now: MonotonicInstant,
         into output: inout SIPEndpointOutput
     ) {
-        guard var transaction = servers[key], transaction.id == id else { return }
+        guard !transaction.terminated else { return }
+        let key = transaction.key
         let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
         switch transaction.machine {
         case .invite(var machine):
@@ -211,7 +220,6 @@ extension SIPEndpoint {
             actions = machine.timerFired(timer)
             transaction.machine = .nonInvite(machine)
         }
-        servers[key] = transaction
         if timer == .g {
             counters.retransmissionsSent += actions.filter { if case .send = $0 { true } else { false } }.count
         }
@@ -233,10 +241,11 @@ extension SIPEndpoint {
                 output.messages.append(SIPOutbound(bytes: trying.serialized(), destination: transaction.destination))
             case .startTimer(let timer, let duration):
                 guard let transaction = servers[key] else { continue }
-                timers.push(now + duration, .server(key, id: transaction.id, timer: timer))
+                timers.push(now + duration, .server(transaction, timer: timer))
             case .cancelTimer, .deliver, .timedOut, .transportFailed:
                 continue
             case .terminated:
+                servers[key]?.terminated = true
                 servers[key] = nil
             }
         }

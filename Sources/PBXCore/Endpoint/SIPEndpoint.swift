@@ -24,7 +24,6 @@ public struct SIPEndpoint: Sendable {
     var servers: [SIPTransactionKey: ServerTransaction] = [:]
     var clients: [String: QualifyTransaction] = [:]
     var timers = DeadlineHeap<TimerPayload>()
-    var nextTransactionID: UInt64 = 0
     /// Keepalive state per binding (line id, contact).
     var reachability: [BindingKey: Reachability] = [:]
     /// The flow each binding registered over (for TCP/TLS: its connection), so keepalives take the same path.
@@ -85,8 +84,8 @@ public struct SIPEndpoint: Sendable {
     public mutating func advance(to now: MonotonicInstant, wallClock: Double, into output: inout SIPEndpointOutput) {
         while let due = timers.popDue(at: now) {
             switch due {
-            case .server(let key, let id, let timer):
-                fireServer(key, id: id, timer: timer, now: now, into: &output)
+            case .server(let transaction, let timer):
+                fireServer(transaction, timer: timer, now: now, into: &output)
             case .client(let branch, let timer):
                 fireClient(branch, timer: timer, now: now, into: &output)
             case .qualify(let key):
@@ -137,7 +136,7 @@ struct BindingKey: Hashable, Sendable {
 
 /// What a due timer is for.
 enum TimerPayload: Sendable {
-    case server(SIPTransactionKey, id: UInt64, timer: SIPTransactionTimer)
+    case server(ServerTransaction, timer: SIPTransactionTimer)
     case client(branch: String, timer: SIPTransactionTimer)
     case qualify(BindingKey)
     case expiry

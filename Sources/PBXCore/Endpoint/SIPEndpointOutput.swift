@@ -4,15 +4,20 @@ import CastorModel
 public struct SIPOutbound: Sendable, Hashable {
     public var bytes: [UInt8]
     public var destination: SIPDestination
+    /// The message acknowledges binding changes (a REGISTER's 200): it must not leave before they are
+    /// stored, the first time or when a retransmitted request makes the transaction send it again.
+    public var afterCommit: Bool
 
-    public init(bytes: [UInt8], destination: SIPDestination) {
+    public init(bytes: [UInt8], destination: SIPDestination, afterCommit: Bool = false) {
         self.bytes = bytes
         self.destination = destination
+        self.afterCommit = afterCommit
     }
 }
 
-/// What the endpoint asks of the service for one batch of input: binding changes to store, then messages to
-/// send — in that order, so that no 200 OK leaves before the binding it acknowledges is stored.
+/// What the endpoint asks of the service for one batch of input: binding changes to store, and messages to
+/// send; those marked `afterCommit` only once the changes (and any stored before) are committed, so that
+/// no 200 OK leaves before the binding it acknowledges is stored. The others may leave at once.
 public struct SIPEndpointOutput: Sendable {
     public var changes: [SIPBindingChange] = []
     public var messages: [SIPOutbound] = []
