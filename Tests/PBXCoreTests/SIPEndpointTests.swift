@@ -87,9 +87,12 @@ struct SIPEndpointTests {
         #expect(again.changes.isEmpty)
         #expect(again.messages.map(\.bytes) == first.messages.map(\.bytes))
         #expect(fixture.endpoint.counters.retransmissionsReceived == 1)
-        // Timer J (64·T1 over UDP) ends the transaction; the same request is then a new one.
-        _ = fixture.advance(by: .seconds(33))
-        #expect(fixture.endpoint.servers.isEmpty)
+        // Still absorbed after 30 s (Timer J is 32 s); gone once its generation is dropped (at most 2 × 19.25 s).
+        _ = fixture.advance(by: .seconds(30))
+        #expect(fixture.receive(answered).changes.isEmpty)
+        #expect(fixture.endpoint.counters.retransmissionsReceived == 2)
+        _ = fixture.advance(by: .seconds(10))
+        #expect(fixture.endpoint.servers.isEmpty && fixture.endpoint.previousServers.isEmpty)
     }
 
     @Test("rport is filled with the source port and the response goes there (RFC 3581)")

@@ -60,7 +60,7 @@ extension SIPEndpoint {
         let key = transactionKey(request, top: top)
         let destination = responseDestination(top: top, source: source)
 
-        if let existing = servers[key] {
+        if let existing = serverTransaction(key) {
             counters.retransmissionsReceived += 1
             let transaction = existing
             let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
@@ -118,7 +118,7 @@ extension SIPEndpoint {
         key: SIPTransactionKey, with response: SIPResponse, afterCommit: Bool = false, now: MonotonicInstant,
         into output: inout SIPEndpointOutput
     ) {
-        guard let transaction = servers[key] else { return }
+        guard let transaction = serverTransaction(key) else { return }
         let outbound = SIPOutbound(
             bytes: response.serialized(), destination: transaction.destination, afterCommit: afterCommit)
         let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
@@ -162,7 +162,8 @@ extension SIPEndpoint {
             // §9.2: a CANCEL matching an INVITE transaction gets 200 (the INVITE was already answered with
             // a final response, so there is nothing more to do); otherwise 481.
             let inviteKey = SIPTransactionKey(branch: key.branch, sentBy: key.sentBy, method: "INVITE")
-            return SIPResponse(answering: request, statusCode: servers[inviteKey] == nil ? 481 : 200, toTag: toTag)
+            return SIPResponse(
+                answering: request, statusCode: serverTransaction(inviteKey) == nil ? 481 : 200, toTag: toTag)
         default:
             // Calls come with the dial plan and the B2BUA; until then, RFC 3261 §21.5.2.
             var response = SIPResponse(answering: request, statusCode: 501, toTag: toTag)
@@ -235,18 +236,22 @@ extension SIPEndpoint {
             case .send(let message):
                 output.messages.append(message)
             case .sendTrying:
-                guard let transaction = servers[key], let invite = transaction.invite else { continue }
+                guard let transaction = serverTransaction(key), let invite = transaction.invite else { continue }
                 var trying = SIPResponse(answering: invite, statusCode: 100)
                 trying.headers.append(.server, configuration.product)
                 output.messages.append(SIPOutbound(bytes: trying.serialized(), destination: transaction.destination))
+            case .startTimer(.j, _):
+                // The generations end it (see `rotateGenerations`): half the timers in the heap.
+                continue
             case .startTimer(let timer, let duration):
-                guard let transaction = servers[key] else { continue }
+                guard let transaction = serverTransaction(key) else { continue }
                 timers.push(now + duration, .server(transaction, timer: timer))
             case .cancelTimer, .deliver, .timedOut, .transportFailed:
                 continue
             case .terminated:
-                servers[key]?.terminated = true
+                serverTransaction(key)?.terminated = true
                 servers[key] = nil
+                previousServers[key] = nil
             }
         }
     }

@@ -21,7 +21,11 @@ public struct SIPEndpoint: Sendable {
     public var configuration: SIPEndpointConfiguration
     public internal(set) var counters = SIPEndpointCounters()
     var random: SeededRandom
+    /// Server transactions in two generations (see `rotateGenerations`): the current one takes new
+    /// transactions, the previous one is still searched, and is dropped whole when the current one ages.
     var servers: [SIPTransactionKey: ServerTransaction] = [:]
+    var previousServers: [SIPTransactionKey: ServerTransaction] = [:]
+    var generationStarted: MonotonicInstant?
     var clients: [String: QualifyTransaction] = [:]
     var timers = DeadlineHeap<TimerPayload>()
     /// Keepalive state per binding (line id, contact).
@@ -82,6 +86,7 @@ public struct SIPEndpoint: Sendable {
 
     /// Runs every timer due at `now`, and expires bindings whose time has passed.
     public mutating func advance(to now: MonotonicInstant, wallClock: Double, into output: inout SIPEndpointOutput) {
+        rotateGenerations(now: now)
         while let due = timers.popDue(at: now) {
             switch due {
             case .server(let transaction, let timer):
@@ -99,7 +104,37 @@ public struct SIPEndpoint: Sendable {
                 scheduleExpiry(now: now, wallClock: wallClock)
             }
         }
-        counters.transactionsLive = servers.count + clients.count
+        counters.transactionsLive = servers.count + previousServers.count + clients.count
+    }
+
+    /// A server transaction lives at most Timer H + Timer I (64·T1 + T4, 37 s with RFC 3261's values), or
+    /// Timer J (64·T1) for non-INVITE. Transactions go into the current generation; every `generation` the
+    /// previous one is dropped whole and the current one becomes previous, so a transaction is findable for
+    /// at least one and at most two generations. No table ever grows past one generation's worth — the new
+    /// one is made at the size the last one reached — so the event loop never waits for a table hundreds of
+    /// thousands of entries long to be rehashed, and Timer J needs no timer at all: the rotation ends the
+    /// transactions it would have ended (a few seconds later, absorbing retransmissions a little longer).
+    mutating func rotateGenerations(now: MonotonicInstant) {
+        guard let started = generationStarted else {
+            generationStarted = now
+            return
+        }
+        guard now - started >= generation else { return }
+        let size = servers.count
+        previousServers = servers
+        servers = [:]
+        servers.reserveCapacity(size)
+        generationStarted = now
+    }
+
+    /// Half of the longest server transaction's life, rounded up: 64·T1 + T4 (Timers H and I), plus slack.
+    var generation: Duration {
+        (configuration.timers.transactionTimeout + configuration.timers.t4) / 2 + .seconds(1)
+    }
+
+    /// The server transaction of `key`, in either generation.
+    func serverTransaction(_ key: SIPTransactionKey) -> ServerTransaction? {
+        servers[key] ?? previousServers[key]
     }
 
     /// Arms the binding-expiry sweep (once a second while there are bindings) and keepalives for the
