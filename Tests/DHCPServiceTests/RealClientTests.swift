@@ -92,7 +92,9 @@ struct RealClientTests {
             let path = directory + "/" + name
             let script = """
                 #!/bin/sh
-                { echo "event=\(event)"; env | grep -E '^(new_|ip=|opt|tftp|router|serverid|lease=)' | sort; echo; } >> \(directory)/\(name).events
+                # One write per event (the test reads the file while clients run): the block, then a blank line.
+                block=$(echo "event=\(event)"; env | grep -E '^(new_|ip=|opt|tftp|router|serverid|lease=)' | sort)
+                printf '%s\\n\\n' "$block" >> \(directory)/\(name).events
                 case "\(event)" in
                   BOUND|RENEW|REBIND|REBOOT|bound|renew) ip addr replace \(address)/\(mask) dev \(interface) ;;
                   RELEASE|EXPIRE|STOP|deconfig) ip addr flush dev \(interface) ;;
@@ -106,7 +108,10 @@ struct RealClientTests {
 
         func events(_ name: String) -> [[String: String]] {
             let text = (try? String(contentsOfFile: directory + "/" + name + ".events", encoding: .utf8)) ?? ""
-            return text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.map { block in
+            // A block is complete once its blank line is written; a last one still being written is left out.
+            var blocks = text.components(separatedBy: "\n\n")
+            if !text.hasSuffix("\n\n") { blocks.removeLast() }
+            return blocks.filter { !$0.isEmpty }.map { block in
                 var values: [String: String] = [:]
                 for line in block.split(separator: "\n") {
                     let parts = line.split(separator: "=", maxSplits: 1)
