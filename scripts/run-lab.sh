@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 swift build -q --product castor
 data_dir=${CASTOR_DATA_DIR:-/var/lib/castor}
-echo "castor: data in $data_dir; admin password in $data_dir/admin-password; API on :8080; provisioning on TFTP :69 and HTTP :8667"
+echo "castor: data in $data_dir; admin password in $data_dir/admin-password; API on :8080; provisioning on TFTP :69 and HTTP :8667; SIP on :5060 (UDP, TCP) and :5061 (TLS)"
 exec .build/debug/castor run --lab --data-dir "$data_dir" "$@"
