@@ -65,6 +65,19 @@ extension Settings {
             self.qualifyFrequency = qualifyFrequency
         }
 
+        /// An RTP port range "A-B" (castor.yaml's `rtp_ports`, `castor pbx --rtp-ports`), or nil when it breaks
+        /// `rtpPortRangeRule`.
+        public static func rtpPortRange(parsing text: String) -> ClosedRange<Int>? {
+            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), 1_024 <= low, low < high,
+                high <= 65_535, low % 2 == 0
+            else { return nil }
+            return low...high
+        }
+
+        public static let rtpPortRangeRule =
+            "a port range \"A-B\" with 1024 <= A < B <= 65535 and A even (RTP on even ports)"
+
         /// The digest algorithms Castor implements, by their RFC 7616 names.
         public static let knownAuthAlgorithms = ["MD5", "SHA-256", "MD5-sess", "SHA-256-sess"]
     }
@@ -85,15 +98,10 @@ extension Settings.PBX: SettingsSection {
             .value("tls_key", \.tlsKey) { value throws(SettingsError) in try value.absolutePath(allowingEmpty: true) },
             .value("rtp_ports", \.rtpPorts) { value throws(SettingsError) in
                 let text = try value.string(expected: "a port range \"A-B\"")
-                let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-                guard parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]), 1_024 <= low,
-                    low < high, high <= 65_535, low % 2 == 0
-                else {
-                    throw value.error(
-                        "expected a port range \"A-B\" with 1024 <= A < B <= 65535 and A even (RTP on even ports), "
-                            + "got \(value.shown)")
+                guard let range = Settings.PBX.rtpPortRange(parsing: text) else {
+                    throw value.error("expected \(Settings.PBX.rtpPortRangeRule), got \(value.shown)")
                 }
-                return low...high
+                return range
             },
             .value("realm", \.realm) { value throws(SettingsError) in
                 let text = try value.nonEmptyString()

@@ -88,11 +88,11 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
         for event in output.events { log(event) }
         let mustWait = !output.changes.isEmpty || batchesWithWriter > 0
         var held: [SIPOutbound] = []
-        var now: [SIPOutbound] = []
+        var immediate: [SIPOutbound] = []
         for message in output.messages {
-            if message.afterCommit && mustWait { held.append(message) } else { now.append(message) }
+            if message.afterCommit && mustWait { held.append(message) } else { immediate.append(message) }
         }
-        send(now)
+        send(immediate)
         guard !output.changes.isEmpty || !held.isEmpty else { return }
         batchesWithWriter += 1
         writer?.submit(BindingWriter.Batch(changes: output.changes, messages: held))

@@ -33,28 +33,13 @@ import CastorFuzzing
         return runFuzzerDriver(&count, &vector, fuzzDHCP)
     }
 #else
-    import Foundation
-
     @main enum FuzzDHCP {
         static func main() throws {
             var target = DHCPFuzzTarget()
-            var arguments = Array(CommandLine.arguments.dropFirst())
-            if arguments.first == "--seed", arguments.count == 2 {
-                try FileManager.default.createDirectory(atPath: arguments[1], withIntermediateDirectories: true)
-                for (index, seed) in DHCPFuzzTarget.seeds.enumerated() {
-                    FileManager.default.createFile(atPath: arguments[1] + "/seed-\(index)", contents: Data(seed))
-                }
-                print("fuzz-dhcp: \(DHCPFuzzTarget.seeds.count) seeds written to \(arguments[1])")
-                arguments = []
+            try FuzzReplay.main(tool: "fuzz-dhcp", seeds: DHCPFuzzTarget.seeds) { bytes in
+                target.exercise(bytes)
+                return nil
             }
-            for path in arguments {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    FileHandle.standardError.write(Data("fuzz-dhcp: cannot read \(path)\n".utf8))
-                    exit(1)
-                }
-                target.exercise(Array(data))
-            }
-            if !arguments.isEmpty { print("fuzz-dhcp: \(arguments.count) input(s) replayed without a crash") }
         }
     }
 #endif

@@ -33,31 +33,15 @@ import CastorFuzzing
         return runFuzzerDriver(&count, &vector, fuzzSIP)
     }
 #else
-    import Foundation
-
     @main enum FuzzSIP {
         static func main() throws {
             var target = SIPFuzzTarget()
-            var arguments = Array(CommandLine.arguments.dropFirst())
-            if arguments.first == "--seed", arguments.count == 2 {
-                try FileManager.default.createDirectory(atPath: arguments[1], withIntermediateDirectories: true)
-                for (index, seed) in SIPFuzzTarget.seeds.enumerated() {
-                    _ = FileManager.default.createFile(atPath: arguments[1] + "/seed-\(index)", contents: Data(seed))
-                }
-                print("fuzz-sip: \(SIPFuzzTarget.seeds.count) seeds written to \(arguments[1])")
-                arguments = []
+            try FuzzReplay.main(tool: "fuzz-sip", seeds: SIPFuzzTarget.seeds) { bytes in
+                let violation: String?
+                if case .violation(let why) = target.check(bytes) { violation = why } else { violation = nil }
+                target.exercise(bytes)
+                return violation
             }
-            for path in arguments {
-                guard let data = FileManager.default.contents(atPath: path) else {
-                    FileHandle.standardError.write(Data("fuzz-sip: cannot read \(path)\n".utf8))
-                    exit(1)
-                }
-                if case .violation(let why) = target.check(Array(data)) {
-                    FileHandle.standardError.write(Data("fuzz-sip: \(path): \(why)\n".utf8))
-                }
-                target.exercise(Array(data))
-            }
-            if !arguments.isEmpty { print("fuzz-sip: \(arguments.count) input(s) replayed without a crash") }
         }
     }
 #endif

@@ -172,7 +172,7 @@ struct SIPEndpointTests {
         var fixture = EndpointFixture()
         let request = """
             OPTIONS sip:castor SIP/3.0\r
-            Via: SIP/3.0/UDP 192.0.2.10:5060;branch=z9hG4bK-v\r
+            Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-v\r
             From: <sip:1001@castor>;tag=a\r
             To: <sip:castor>\r
             Call-ID: v1\r
@@ -182,7 +182,7 @@ struct SIPEndpointTests {
 
             """
         let responses = EndpointFixture.responses(fixture.receive(request))
-        #expect(responses.map(\.statusCode) == [505] || fixture.endpoint.counters.malformed == 1)
+        #expect(responses.map(\.statusCode) == [505])
     }
 
     @Test("a registered contact is qualified with OPTIONS: an answer makes it OK with an RTT, silence UNREACHABLE")

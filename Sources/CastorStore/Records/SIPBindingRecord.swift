@@ -1,8 +1,9 @@
 import CastorModel
 import GRDB
 
-/// A row of `sip_binding`: one registered contact of a line (`SIPBinding`).
-struct SIPBindingRecord: Codable, FetchableRecord, PersistableRecord {
+/// A row of `sip_binding`: one registered contact of a line (`SIPBinding`), as read back. Writes go through
+/// prepared statements (`CastorStore+Bindings.swift`).
+struct SIPBindingRecord: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "sip_binding"
     var lineID: Int64
     var username: String
@@ -28,23 +29,6 @@ struct SIPBindingRecord: Codable, FetchableRecord, PersistableRecord {
         case registeredAt = "registered_at"
         case expiresAt = "expires_at"
         case userAgent = "user_agent"
-    }
-
-    init(_ binding: SIPBinding) {
-        lineID = binding.lineID
-        username = binding.username
-        contact = binding.contact
-        target = binding.target
-        transport = binding.transport
-        sourceAddress = binding.sourceAddress
-        sourcePort = binding.sourcePort
-        callID = binding.callID
-        cseq = Int64(binding.cseq)
-        registeredAt = binding.registeredAt
-        expiresAt = binding.expiresAt
-        userAgent = binding.userAgent
-        q = binding.q
-        instance = binding.instance
     }
 
     var model: SIPBinding {

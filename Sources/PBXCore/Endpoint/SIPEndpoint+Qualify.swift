@@ -116,7 +116,7 @@ extension SIPEndpoint {
             state.outstanding = nil
             reachability[transaction.binding] = state
             output.events.append(
-                .qualified(username: "", contact: transaction.binding.contact, reachable: true))
+                .qualified(contact: transaction.binding.contact, reachable: true))
         }
         performClient(actions, branch: branch, now: now, into: &output)
     }
@@ -150,7 +150,7 @@ extension SIPEndpoint {
                 state.state = .unreachable
                 state.outstanding = nil
                 reachability[transaction.binding] = state
-                output.events.append(.qualified(username: "", contact: transaction.binding.contact, reachable: false))
+                output.events.append(.qualified(contact: transaction.binding.contact, reachable: false))
             case .terminated:
                 clients[branch] = nil
             case .sendACK, .cancelTimer, .deliver:

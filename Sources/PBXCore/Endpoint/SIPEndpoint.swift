@@ -101,7 +101,7 @@ public struct SIPEndpoint: Sendable {
                     forget(BindingKey(lineID: lineID, contact: contact))
                 }
                 output.changes += changes
-                scheduleExpiry(now: now, wallClock: wallClock)
+                timers.push(now + .seconds(1), .expiry)
             }
         }
         counters.transactionsLive = servers.count + previousServers.count + clients.count
@@ -147,10 +147,6 @@ public struct SIPEndpoint: Sendable {
                 timers.push(now + .milliseconds(Int64(200 + (random.next() % 2_000))), .qualify(key))
             }
         }
-    }
-
-    mutating func scheduleExpiry(now: MonotonicInstant, wallClock: Double) {
-        timers.push(now + .seconds(1), .expiry)
     }
 
     /// A fresh token for tags, branches and Call-IDs: 16 hex digits.

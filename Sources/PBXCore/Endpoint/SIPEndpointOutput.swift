@@ -32,5 +32,5 @@ public struct SIPEndpointOutput: Sendable {
 public enum SIPEndpointEvent: Sendable, Equatable {
     case malformed(source: SIPSource, reason: String)
     case registrar(RegistrarOutcome.Event, source: SIPSource)
-    case qualified(username: String, contact: String, reachable: Bool)
+    case qualified(contact: String, reachable: Bool)
 }

@@ -52,20 +52,19 @@ public struct Registrar: Sendable {
         }
         self.decoy = decoy
         replaceLines(lines)
+        let known = Set(lines.map(\.lineID))
         for binding in bindings {
-            guard let uri = try? SIPURI(parsing: binding.contact), lineIDs.contains(binding.lineID) else { continue }
+            guard let uri = try? SIPURI(parsing: binding.contact), known.contains(binding.lineID) else { continue }
             contacts[binding.lineID, default: []].append(Contact(binding: binding, uri: uri))
         }
     }
-
-    private var lineIDs: Set<Int64> { Set(lines.values.map(\.lineID)) }
 
     /// Replaces the lines (a reload): bindings of lines that still exist are kept, even when their secret
     /// changed; those of removed lines are dropped, and returned as changes to store.
     @discardableResult
     public mutating func replaceLines(_ newLines: [RegistrarLine]) -> [SIPBindingChange] {
         lines = Dictionary(newLines.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
-        let kept = lineIDs
+        let kept = Set(newLines.map(\.lineID))
         var changes: [SIPBindingChange] = []
         for (lineID, list) in contacts where !kept.contains(lineID) {
             changes += list.map { .remove(lineID: lineID, contact: $0.binding.contact) }

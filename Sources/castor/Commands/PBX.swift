@@ -31,11 +31,10 @@ struct PBX: AsyncParsableCommand {
         if let sipPort { settings.pbx.sipPort = sipPort }
         if let tlsPort { settings.pbx.tlsPort = tlsPort }
         if let rtpPorts {
-            let parts = rtpPorts.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, parts[0] < parts[1], parts[0] >= 1024, parts[1] <= 65535 else {
-                throw ValidationError("--rtp-ports: expected A-B with 1024 <= A < B <= 65535, got \(rtpPorts)")
+            guard let range = Settings.PBX.rtpPortRange(parsing: rtpPorts) else {
+                throw ValidationError("--rtp-ports: expected \(Settings.PBX.rtpPortRangeRule), got \(rtpPorts)")
             }
-            settings.pbx.rtpPorts = parts[0]...parts[1]
+            settings.pbx.rtpPorts = range
         }
         Logging.bootstrap(level: settings.logLevel)
         let logger = Logger(label: "castor.pbx")
