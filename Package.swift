@@ -79,10 +79,15 @@ let package = Package(
             name: "SIPAuth",
             dependencies: ["CastorCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict),
-        // The PBX's engine: the transaction table, the registrar (later: dial plan, B2BUA). Pure.
+        // SDP (RFC 8866) and the offer/answer model (RFC 3264) as its own state machine. Pure.
+        .target(name: "SDP", dependencies: ["CastorCore"], swiftSettings: strict),
+        // Media (RFC 3550, G.711, RFC 4733): RTP/RTCP headers, µ-law/A-law transcoding, stream statistics
+        // (loss, jitter), latching. Pure: the relay's per-packet decisions, without sockets.
+        .target(name: "MediaCore", dependencies: ["CastorCore"], swiftSettings: strict),
+        // The PBX's engine: the transaction table, the registrar, the dial plan, the B2BUA. Pure.
         .target(
             name: "PBXCore",
-            dependencies: ["CastorCore", "CastorModel", "SIPCodec", "SIPTransaction", "SIPAuth"],
+            dependencies: ["CastorCore", "CastorModel", "SIPCodec", "SIPTransaction", "SIPAuth", "SDP"],
             swiftSettings: strict),
 
         // Fuzz targets (notes/fuzzing.md): the bodies, shared by the libFuzzer executables and the tests.
@@ -144,6 +149,12 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // The RTP relay: port pairs from a range, batched socket I/O on its own threads, MediaCore per packet.
+        .target(
+            name: "MediaRelay",
+            dependencies: ["CastorCore", "MediaCore", "CCastorShims"],
+            swiftSettings: strict),
+
         // Storage: the only layer that imports GRDB.
         .target(
             name: "CastorStore",
@@ -190,8 +201,8 @@ let package = Package(
         .target(
             name: "PBXService",
             dependencies: [
-                "PBXCore", "SIPTransport", "SIPCodec", "SIPAuth", "CastorStore", "CastorModel", "CastorSettings",
-                "CastorControl",
+                "PBXCore", "SIPTransport", "SIPCodec", "SIPAuth", "SDP", "MediaRelay", "CastorStore", "CastorModel",
+                "CastorSettings", "CastorControl",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -212,7 +223,7 @@ let package = Package(
             dependencies: [
                 "CastorCore", "CastorModel", "CastorSettings", "CastorStore", "CastorControl",
                 "CastorAdminAPI", "CastorSupervisor", "KeaConfig", "DHCPService", "DHCPLeaseFile", "DHCPLeases",
-                "ProvisioningService", "PBXService",
+                "ProvisioningService", "PBXService", "PBXCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -239,7 +250,12 @@ let package = Package(
         .testTarget(name: "SIPCodecTests", dependencies: ["SIPCodec"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SIPTransactionTests", dependencies: ["SIPTransaction"], swiftSettings: strict),
         .testTarget(name: "SIPAuthTests", dependencies: ["SIPAuth"], swiftSettings: strict),
-        .testTarget(name: "PBXCoreTests", dependencies: ["PBXCore", "SIPCodec"], swiftSettings: strict),
+        .testTarget(name: "SDPTests", dependencies: ["SDP"], swiftSettings: strict),
+        .testTarget(name: "MediaCoreTests", dependencies: ["MediaCore"], swiftSettings: strict),
+        .testTarget(name: "PBXCoreTests", dependencies: ["PBXCore", "SIPCodec", "SDP"], swiftSettings: strict),
+        .testTarget(
+            name: "MediaRelayTests", dependencies: ["MediaRelay", "MediaCore", "CastorTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "SIPTransportTests", dependencies: ["SIPTransport", "SIPCodec", "CastorTestSupport"],
             swiftSettings: strict),

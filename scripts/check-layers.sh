@@ -16,7 +16,7 @@ rules=(
     "Yams|CastorSettings CastorSettingsTests CastorAdminAPITests"
 )
 # Engines and codecs: pure, nothing of I/O at all.
-pure_targets="CastorCore CastorModel Supervision CastorJSON DHCPCodec DHCPLeases DHCPLeaseEngine KeaExpression TFTPProtocol Provisioning SIPCodec SIPTransaction SIPAuth PBXCore"
+pure_targets="CastorCore CastorModel Supervision CastorJSON DHCPCodec DHCPLeases DHCPLeaseEngine KeaExpression TFTPProtocol Provisioning SIPCodec SIPTransaction SIPAuth PBXCore SDP MediaCore"
 
 for rule in "${rules[@]}"; do
     module=${rule%%|*}

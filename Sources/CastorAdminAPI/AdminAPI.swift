@@ -2,8 +2,9 @@ import CastorModel
 import Hummingbird
 import Logging
 
-/// The admin REST API (JSON over HTTP, Hummingbird 2): health, login, and CRUD over the data model, all
-/// behind bearer tokens except health, login, the OpenAPI document and `/metrics`.
+/// The admin REST API (JSON over HTTP, Hummingbird 2): health, login, CRUD over the data model and the call
+/// detail records (read-only), all behind bearer tokens except health, login, the OpenAPI document and
+/// `/metrics`.
 ///
 /// The executable (`castor api`) runs it as a ServiceLifecycle service:
 ///
@@ -18,11 +19,12 @@ import Logging
 ///
 /// Tests use ``buildRouter(store:options:metrics:onChange:)`` with HummingbirdTesting's router client.
 public enum AdminAPI {
-    /// The router with every route and middleware; see `openapi.yaml` for the routes.
+    /// The router with every route and middleware; see `openapi.yaml` for the routes. `store` holds the model
+    /// and the call detail records (`CastorStore` is both).
     ///
     /// `onChange` runs after each successful mutating request on the model (not after login or logout).
     public static func buildRouter(
-        store: any ModelStore,
+        store: any ModelStore & CallDetailRecordStore,
         options: AdminAPIOptions,
         metrics: APIMetrics,
         onChange: @escaping @Sendable () async -> Void
@@ -47,6 +49,7 @@ public enum AdminAPI {
         DevicesController(store: store, maxBodySize: limit).addRoutes(to: model)
         VoicemailsController(store: store, maxBodySize: limit).addRoutes(to: model)
         DHCPController(leases: options.dhcpLeases).addRoutes(to: api)
+        CDRController(store: store).addRoutes(to: api)
         return router
     }
 
@@ -54,7 +57,7 @@ public enum AdminAPI {
     ///
     /// Run it with `runService()` (which handles SIGTERM/SIGINT) or add it to a `ServiceGroup`.
     public static func makeApplication(
-        store: any ModelStore,
+        store: any ModelStore & CallDetailRecordStore,
         options: AdminAPIOptions = AdminAPIOptions(),
         metrics: APIMetrics = APIMetrics(),
         host: String = "0.0.0.0",

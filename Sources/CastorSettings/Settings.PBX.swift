@@ -40,6 +40,18 @@ extension Settings {
         public var defaultExpires: Int
         /// `qualify_frequency`: seconds between OPTIONS keepalives to each binding (Asterisk's name); 0 off.
         public var qualifyFrequency: Int
+        /// `ring_timeout`: seconds a call rings before the caller gets 480 (XiVO's ring time).
+        public var ringTimeout: Int = 30
+        /// `rtp_timeout`: seconds without RTP from either phone before an answered call is hung up
+        /// (Asterisk's `rtptimeout`); a call on hold gets an hour.
+        public var rtpTimeout: Int = 60
+        /// `call_limit`: calls a line may be in at once (Asterisk's call-limit); beyond, 486 Busy Here.
+        public var callLimit: Int = 4
+        /// `emergency_numbers`: numbers routable from every context, whatever it includes.
+        public var emergencyNumbers: [String] = ["112", "117", "118", "144"]
+        /// `media_address`: the IPv4 address the relay's RTP sockets bind and the SDP announces. Empty: the
+        /// `listen` address, or the address phones reach the PBX at when listening on 0.0.0.0.
+        public var mediaAddress: String = ""
 
         public init(
             listen: String = "0.0.0.0", sipPort: Int = 5060, tlsPort: Int = 5061, tcp: Bool = true,
@@ -131,6 +143,26 @@ extension Settings.PBX: SettingsSection {
             },
             .value("qualify_frequency", \.qualifyFrequency) { value throws(SettingsError) in
                 try value.integer(from: 0, to: 86_400, unit: "seconds")
+            },
+            .value("ring_timeout", \.ringTimeout) { value throws(SettingsError) in
+                try value.integer(from: 1, to: 3_600, unit: "seconds")
+            },
+            .value("rtp_timeout", \.rtpTimeout) { value throws(SettingsError) in
+                try value.integer(from: 5, to: 86_400, unit: "seconds")
+            },
+            .value("call_limit", \.callLimit) { value throws(SettingsError) in try value.integer(from: 1, to: 1_000) },
+            .value("emergency_numbers", \.emergencyNumbers) { value throws(SettingsError) in
+                try value.uniqueList(of: "numbers") { element throws(SettingsError) in
+                    let text = try element.nonEmptyString()
+                    guard text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                        throw element.error("expected a number of digits, got \(element.shown)")
+                    }
+                    return text
+                }
+            },
+            .value("media_address", \.mediaAddress) { value throws(SettingsError) in
+                let text = try value.string(expected: "an IPv4 address")
+                return text.isEmpty ? "" : try value.ipv4Address()
             },
         ]
     }

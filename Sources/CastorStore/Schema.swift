@@ -8,13 +8,14 @@ import GRDB
 /// `extension` row whose `line_id` is the line, whose context must be the line's (a trigger checks it).
 enum Schema {
     /// Every migration, oldest first.
-    static let identifiers = ["v1", "v2", "v3"]
+    static let identifiers = ["v1", "v2", "v3", "v4"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: createV1)
         migrator.registerMigration("v2", migrate: addDeviceSightings)
         migrator.registerMigration("v3", migrate: addSIPBindings)
+        migrator.registerMigration("v4", migrate: addCallDetailRecords)
         return migrator
     }
 
@@ -40,6 +41,57 @@ enum Schema {
         }
         let after = try pool.read { db in try migrator.appliedMigrations(db) }
         return (after, after.filter { !before.contains($0) })
+    }
+
+    /// Creates the file at `path` as an older Castor left it: migrated up to `version` only, then `sql` run in
+    /// it. For the tests of the migrations that follow (their target cannot import GRDB).
+    static func createFile(path: String, upTo version: String, then sql: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try migrator.migrate(queue, upTo: version)
+        try queue.write { db in try db.execute(sql: sql) }
+        try queue.close()
+    }
+
+    /// Version 4: call detail records (`CallDetailRecord`), one row per call, appended by the PBX and never
+    /// changed. No foreign key to `line`: a record names lines and contexts as they were during the call and
+    /// outlives them. `duration` and `billsec` are stored (computed by the model) so reports can sum them in
+    /// SQL. Lists are newest first: by `start` (the index carries the rowid, the tie-breaker), or by `caller`
+    /// then `start`.
+    @Sendable static func addCallDetailRecords(_ db: Database) throws {
+        let dispositions = sqlList(CallDetailRecord.Disposition.allCases.map(\.rawValue))
+        try db.execute(
+            sql: """
+                CREATE TABLE cdr (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    call_id TEXT NOT NULL,
+                    caller TEXT NOT NULL,
+                    caller_name TEXT,
+                    callee TEXT NOT NULL,
+                    callee_line TEXT,
+                    caller_context TEXT NOT NULL,
+                    callee_context TEXT,
+                    start REAL NOT NULL,
+                    answer REAL,
+                    "end" REAL NOT NULL,
+                    disposition TEXT NOT NULL CHECK (disposition IN (\(dispositions))),
+                    duration INTEGER NOT NULL CHECK (duration >= 0),
+                    billsec INTEGER NOT NULL CHECK (billsec BETWEEN 0 AND duration),
+                    sip_status INTEGER,
+                    hangup_by TEXT,
+                    caller_codec TEXT,
+                    callee_codec TEXT,
+                    caller_packets INTEGER NOT NULL DEFAULT 0 CHECK (caller_packets >= 0),
+                    caller_lost INTEGER NOT NULL DEFAULT 0 CHECK (caller_lost >= 0),
+                    caller_jitter_ms REAL NOT NULL DEFAULT 0,
+                    callee_packets INTEGER NOT NULL DEFAULT 0 CHECK (callee_packets >= 0),
+                    callee_lost INTEGER NOT NULL DEFAULT 0 CHECK (callee_lost >= 0),
+                    callee_jitter_ms REAL NOT NULL DEFAULT 0,
+                    CHECK ("end" >= start),
+                    CHECK ((answer IS NULL) = (disposition <> 'ANSWERED'))
+                );
+                CREATE INDEX cdr_start ON cdr(start);
+                CREATE INDEX cdr_caller ON cdr(caller, start);
+                """)
     }
 
     /// Version 3: the registrar's bindings (RFC 3261 §10.3), one row per (line, contact URI). A line's removal

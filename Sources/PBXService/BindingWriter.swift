@@ -4,7 +4,7 @@ import Foundation
 import PBXCore
 import Synchronization
 
-/// Commits binding changes on a thread of its own, so the event loop never waits for the disk: the loop
+/// Commits binding changes (and CDR rows) on a thread of its own, so the event loop never waits for the disk: the loop
 /// hands over a batch's changes with the messages that must not leave before them, the writer commits
 /// every batch waiting (one transaction: group commit), then hands the messages back to be sent, in order.
 ///
@@ -14,6 +14,8 @@ final class BindingWriter: Sendable {
     struct Batch: Sendable {
         var changes: [SIPBindingChange]
         var messages: [SIPOutbound]
+        /// CDR rows of the calls that ended (nothing waits for them, but they share the thread).
+        var records: [CallDetailRecord] = []
     }
 
     private struct State {
@@ -61,6 +63,14 @@ final class BindingWriter: Sendable {
                         try store.applyBindingChanges(changes)
                     } catch {
                         failure = error
+                    }
+                }
+                let records = batches.flatMap(\.records)
+                if !records.isEmpty {
+                    do {
+                        try store.insertCDRs(records)
+                    } catch {
+                        failure = failure ?? error
                     }
                 }
                 committed(batches.flatMap(\.messages), batches.count, failure)

@@ -27,6 +27,14 @@ public struct PBXConfiguration: Sendable {
 
     public var controlSocketPath: String { runDir + "/pbx.sock" }
 
+    /// The address the media relay binds and writes in SDP: `media_address`, else `listen` unless that is
+    /// every address, else the address phones reach the PBX at.
+    public var mediaAddress: String {
+        if !settings.mediaAddress.isEmpty { return settings.mediaAddress }
+        if settings.listen != "0.0.0.0" { return settings.listen }
+        return advertisedHost
+    }
+
     /// The TLS certificate and key: configured, or `<data_dir>/tls/sip.crt` and `sip.key`.
     public var tlsFiles: (certificate: String, key: String) {
         (

@@ -3,6 +3,7 @@ import CastorModel
 import CastorStore
 import Foundation
 import Logging
+import MediaRelay
 import NIOCore
 import PBXCore
 import SIPTransport
@@ -26,6 +27,8 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     /// Batches handed to the writer and not yet sent back.
     var batchesWithWriter = 0
     var lastTick: MonotonicInstant?
+    /// The RTP relay (its threads are stopped with the PBX).
+    var relay: MediaRelay?
     var loopStalls = 0
 
     init(endpoint: SIPEndpoint, store: CastorStore, eventLoop: any EventLoop, logger: Logger) {
@@ -93,9 +96,9 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
             if message.afterCommit && mustWait { held.append(message) } else { immediate.append(message) }
         }
         send(immediate)
-        guard !output.changes.isEmpty || !held.isEmpty else { return }
+        guard !output.changes.isEmpty || !held.isEmpty || !output.records.isEmpty else { return }
         batchesWithWriter += 1
-        writer?.submit(BindingWriter.Batch(changes: output.changes, messages: held))
+        writer?.submit(BindingWriter.Batch(changes: output.changes, messages: held, records: output.records))
     }
 
     /// On the loop: the writer committed `batches` batches (or failed to).
@@ -144,6 +147,23 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
             }
         case .qualified:
             break
+        case .call(let event):
+            switch event {
+            case .started(let caller, let callee, let forks):
+                logger.info(
+                    "pbx: call",
+                    metadata: ["sip.caller": "\(caller)", "sip.callee": "\(callee)", "sip.forks": "\(forks)"])
+            case .refused(let caller, let dialled, let status):
+                logger.info(
+                    "pbx: call refused",
+                    metadata: ["sip.caller": "\(caller)", "sip.dialled": "\(dialled)", "sip.status": "\(status)"])
+            case .answered(let caller, let callee):
+                logger.info("pbx: call answered", metadata: ["sip.caller": "\(caller)", "sip.callee": "\(callee)"])
+            case .ended(let caller, let callee, let by):
+                logger.info(
+                    "pbx: call ended",
+                    metadata: ["sip.caller": "\(caller)", "sip.callee": "\(callee)", "sip.by": "\(by)"])
+            }
         }
     }
 
@@ -162,6 +182,31 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
                     expiresIn: max(0, Int(binding.expiresAt - wallClock)))
             }
             return PBXPeer(username: line.username, context: line.context, contacts: contacts)
+        }
+    }
+
+    func calls() -> [PBXCall] {
+        endpoint.callSnapshots(now: now).map { call in
+            let statistics = endpoint.mediaControl?.statistics(call.mediaID) ?? CallMediaStatistics()
+            func leg(
+                _ side: CallMediaStatistics.Leg, line: String, number: String, context: String, codec: String?,
+                port: Int, remote: String?, onHold: Bool
+            ) -> PBXCall.Leg {
+                PBXCall.Leg(
+                    line: line, number: number, context: context, codec: codec, relayPort: port,
+                    remote: side.latched ?? remote, onHold: onHold, packetsReceived: side.packetsReceived,
+                    packetsSent: side.packetsSent, lost: side.lost, jitterMilliseconds: side.jitterMilliseconds)
+            }
+            return PBXCall(
+                id: Int(call.id), state: call.state, seconds: call.age, answeredSeconds: call.answeredFor,
+                caller: leg(
+                    statistics.a, line: call.callerLine, number: call.caller, context: call.callerContext,
+                    codec: call.callerCodec, port: call.callerRelayPort, remote: call.callerRemote,
+                    onHold: call.callerOnHold),
+                callee: leg(
+                    statistics.b, line: call.calleeLine, number: call.callee, context: call.calleeContext,
+                    codec: call.calleeCodec, port: call.calleeRelayPort, remote: call.calleeRemote,
+                    onHold: call.calleeOnHold))
         }
     }
 

@@ -4,6 +4,7 @@ import CastorModel
 import CastorStore
 import Foundation
 import Logging
+import MediaRelay
 import NIOCore
 import PBXCore
 import SIPAuth
@@ -77,12 +78,21 @@ public final class PBXService: Sendable {
         // Room for bursts (and floods) while the loop works through a batch: 4 MiB of datagrams.
         tuned.udpReceiveBufferSize = 4 << 20
         let clock = SystemMonotonicClock()
-        let driver = PBXDriver(
-            endpoint: SIPEndpoint(
-                registrar: registrar,
-                configuration: SIPEndpointConfiguration(advertised: [:], qualifyFrequency: settings.qualifyFrequency),
-                seed: generator.next()),
-            store: store, eventLoop: eventLoop, logger: logger)
+        var endpointConfiguration = SIPEndpointConfiguration(
+            advertised: [:], qualifyFrequency: settings.qualifyFrequency)
+        endpointConfiguration.ringTimeout = .seconds(settings.ringTimeout)
+        endpointConfiguration.rtpTimeout = .seconds(settings.rtpTimeout)
+        endpointConfiguration.callLimit = settings.callLimit
+        var endpoint = SIPEndpoint(
+            registrar: registrar, configuration: endpointConfiguration, seed: generator.next())
+        endpoint.dialPlan = try dialPlan(store: store, configuration: configuration)
+        let relay = try MediaRelay.start(
+            configuration: MediaRelayConfiguration(
+                bindAddress: configuration.mediaAddress, ports: settings.rtpPorts))
+        let media = RelayMediaControl(relay: relay, address: configuration.mediaAddress)
+        endpoint.mediaControl = media
+        let driver = PBXDriver(endpoint: endpoint, store: store, eventLoop: eventLoop, logger: logger)
+        driver.relay = relay
         let transport = try await SIPTransport.start(
             configuration: tuned, eventLoop: eventLoop, delegate: driver)
         var advertised = ["udp": "\(configuration.advertisedHost):\(transport.udpPort)"]
@@ -123,16 +133,19 @@ public final class PBXService: Sendable {
         }
         await transport.close()
         driver.writer?.stop()
+        driver.relay?.shutdown()
     }
 
-    /// Re-reads the lines from the store (SIGHUP, or the supervisor's reload after a change): new lines and
-    /// new secrets apply at once; bindings of lines that still exist are kept.
+    /// Re-reads the lines and the dial plan from the store (SIGHUP, or the supervisor's reload after a
+    /// change): new lines, secrets and includes apply at once; bindings of lines that still exist are kept.
     public func reload() async {
         do {
             let lines = try Self.registrarLines(store: driver.store, configuration: configuration)
+            let plan = try Self.dialPlan(store: driver.store, configuration: configuration)
             try await driver.eventLoop.submit { [driver] in
                 var output = SIPEndpointOutput()
                 driver.endpoint.replaceLines(lines, into: &output)
+                driver.endpoint.dialPlan = plan
                 driver.finish(output)
             }.get()
             logger.info("pbx reloaded", metadata: ["sip.lines": "\(lines.count)"])
@@ -143,12 +156,24 @@ public final class PBXService: Sendable {
 
     static func registrarLines(store: CastorStore, configuration: PBXConfiguration) throws -> [RegistrarLine] {
         let registrar = configuration.registrar
+        let names = Dictionary(try store.users().compactMap { user in user.id.map { ($0, user.name) } }) { a, _ in a }
         return try store.lines().compactMap { line in
             guard let id = line.id else { return nil }
-            return RegistrarLine(
+            var entry = RegistrarLine(
                 lineID: id, username: line.username, secret: line.secret, context: line.context,
                 maxContacts: line.maxContacts, configuration: registrar)
+            entry.exten = line.exten
+            entry.displayName = line.userID.flatMap { names[$0] }
+            entry.codecs = line.codecs
+            return entry
         }
+    }
+
+    /// The dial plan from the store's contexts and extensions.
+    static func dialPlan(store: CastorStore, configuration: PBXConfiguration) throws -> DialPlan {
+        DialPlan(
+            contexts: try store.contexts(), extensions: try store.extensions(),
+            emergencyNumbers: configuration.settings.emergencyNumbers)
     }
 
     static func answer(_ data: Data, driver: PBXDriver) async -> Data {
@@ -160,10 +185,13 @@ public final class PBXService: Sendable {
             switch request.command {
             case "peers", "registrations":
                 reply = PBXControlReply(peers: try await driver.eventLoop.submit { driver.peers() }.get())
+            case "calls":
+                reply = PBXControlReply(calls: try await driver.eventLoop.submit { driver.calls() }.get())
             case "stats":
                 reply = PBXControlReply(stats: try await driver.eventLoop.submit { driver.stats() }.get())
             default:
-                reply = PBXControlReply(error: "unknown command \"\(request.command)\" (peers, registrations, stats)")
+                reply = PBXControlReply(
+                    error: "unknown command \"\(request.command)\" (peers, registrations, calls, stats)")
             }
         } catch {
             reply = PBXControlReply(error: "bad request: \(error)")

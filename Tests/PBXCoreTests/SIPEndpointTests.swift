@@ -108,7 +108,9 @@ struct SIPEndpointTests {
         #expect(via.rport == .value(40_000))
     }
 
-    @Test("OPTIONS gets 200 with Allow; INVITE gets 501 and its ACK is absorbed; CANCEL of it gets 200")
+    @Test(
+        "OPTIONS gets 200 with Allow; INVITE without credentials gets 407 and its ACK is absorbed; CANCEL of it gets 200"
+    )
     func otherMethods() throws {
         var fixture = EndpointFixture()
         let options = """
@@ -129,16 +131,16 @@ struct SIPEndpointTests {
         let invite = options.replacingOccurrences(of: "OPTIONS", with: "INVITE").replacingOccurrences(
             of: "z9hG4bK-o", with: "z9hG4bK-i")
         let refused = try #require(EndpointFixture.responses(fixture.receive(invite)).first)
-        #expect(refused.statusCode == 501)
+        #expect(refused.statusCode == 407)
         let cancel = invite.replacingOccurrences(of: "INVITE", with: "CANCEL")
         #expect(EndpointFixture.responses(fixture.receive(cancel)).map(\.statusCode) == [200])
         let ack = invite.replacingOccurrences(of: "INVITE", with: "ACK")
         #expect(fixture.receive(ack).messages.isEmpty)
-        // Timer G retransmits the 501 until the ACK; after it, nothing more.
+        // Timer G retransmits the 407 until the ACK; after it, nothing more.
         #expect(fixture.advance(by: .seconds(2)).messages.isEmpty)
     }
 
-    @Test("an unacknowledged 501 to INVITE is retransmitted on Timer G (0.5, 1, 2 s…) over UDP")
+    @Test("an unacknowledged 407 to INVITE is retransmitted on Timer G (0.5, 1, 2 s…) over UDP")
     func timerG() throws {
         var fixture = EndpointFixture()
         let invite = """
@@ -153,7 +155,7 @@ struct SIPEndpointTests {
             \r
 
             """
-        #expect(EndpointFixture.responses(fixture.receive(invite)).map(\.statusCode) == [501])
+        #expect(EndpointFixture.responses(fixture.receive(invite)).map(\.statusCode) == [407])
         #expect(fixture.advance(by: .milliseconds(3_600)).messages.count == 3)
         #expect(fixture.endpoint.counters.retransmissionsSent == 3)
     }

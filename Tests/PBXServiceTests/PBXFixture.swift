@@ -58,14 +58,17 @@ final class PBXFixture: @unchecked Sendable {
     /// calls in all; returns SIPp's exit status (0: every call succeeded) and its error log.
     func sipp(
         _ scenario: String, users: [(String, String)], calls: Int, transport: String = "u1", rate: Int = 10,
-        localPort: Int? = nil, localAddress: String = "127.0.0.1"
+        localPort: Int? = nil, localAddress: String = "127.0.0.1", extraFields: [String] = [],
+        extraArguments: [String] = []
     ) async throws -> (status: Int32, errors: String) {
         let work = directory + "/sipp-" + UUID().uuidString.prefix(6)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         let csv =
             "SEQUENTIAL\n"
-            + users.map { "\($0.0);127.0.0.1;[authentication username=\($0.0) password=\($0.1)]" }.joined(
-                separator: "\n") + "\n"
+            + users.map {
+                ([$0.0, "127.0.0.1", "[authentication username=\($0.0) password=\($0.1)]"] + extraFields)
+                    .joined(separator: ";")
+            }.joined(separator: "\n") + "\n"
         try csv.write(toFile: work + "/users.csv", atomically: true, encoding: .utf8)
         let output = try await Subprocess.run(
             "/usr/bin/sipp",
@@ -74,7 +77,7 @@ final class PBXFixture: @unchecked Sendable {
                 "-i", localAddress, "-p", String(localPort ?? LoopbackPort.freeTCP()), "-t", transport,
                 "-m", String(calls), "-r", String(rate), "-nostdin", "-trace_err", "-error_file",
                 work + "/errors.log", "-recv_timeout", "5000", "-timeout", "60", "-max_recv_loops", "1000",
-            ], limit: .seconds(90))
+            ] + extraArguments, limit: .seconds(90))
         let errors = (try? String(contentsOfFile: work + "/errors.log", encoding: .utf8)) ?? ""
         return (output.status, errors + output.stderr)
     }

@@ -100,12 +100,20 @@ extension SIPEndpoint {
     }
 
     mutating func receive(
-        response: SIPResponse, from source: SIPSource, now: MonotonicInstant,
+        response: SIPResponse, from source: SIPSource, now: MonotonicInstant, wallClock: Double,
         into output: inout SIPEndpointOutput
     ) {
         guard let top = try? response.headers.vias().first, let branch = top.branch,
-            var transaction = clients[branch], (try? response.headers.cseq())?.method == .options
+            let method = (try? response.headers.cseq())?.method
         else { return }
+        if !callClients.isEmpty,
+            receiveCallResponse(
+                response, branch: branch, method: method, source: source, now: now, wallClock: wallClock,
+                into: &output)
+        {
+            return
+        }
+        guard var transaction = clients[branch], method == .options else { return }
         let actions = transaction.machine.receive(
             response: SIPOutbound(bytes: [], destination: source), statusCode: response.statusCode)
         clients[branch] = transaction

@@ -21,6 +21,8 @@ final class ServerTransaction: @unchecked Sendable {
     let invite: SIPRequest?
     /// Set when the machine says `.terminated`: its timers still in the heap are then ignored.
     var terminated = false
+    /// The call this INVITE started, if any.
+    var call: UInt64?
 
     init(key: SIPTransactionKey, machine: Machine, destination: SIPDestination, invite: SIPRequest?) {
         self.key = key
@@ -75,11 +77,20 @@ extension SIPEndpoint {
                 transaction.machine = .nonInvite(machine)
             }
             perform(actions, key: key, now: now, into: &output)
+            // An ACK with its INVITE's branch (RFC 2543 phones) may still acknowledge a 2xx: the dialog's.
+            if request.method == .ack, transaction.call != nil, let toTag = (try? request.headers.to())?.tag {
+                _ = inDialog(request, toTag: toTag, source: source, now: now, wallClock: wallClock, into: &output)
+            }
             return
         }
         // An ACK that matches no transaction acknowledges a 2xx (a dialog's business, RFC 3261 §17.2.3)
         // or nothing at all: never answered.
-        guard request.method != .ack else { return }
+        guard request.method != .ack else {
+            if let toTag = (try? request.headers.to())?.tag {
+                _ = inDialog(request, toTag: toTag, source: source, now: now, wallClock: wallClock, into: &output)
+            }
+            return
+        }
 
         counters.transactionsCreated += 1
         let kind: SIPTransportKind = source.isReliable ? .reliable : .unreliable
@@ -101,7 +112,10 @@ extension SIPEndpoint {
         let changesBefore = output.changes.count
         if newTransactionBudget > 0 {
             newTransactionBudget -= 1
-            response = answer(request, key: key, source: source, now: now, wallClock: wallClock, into: &output)
+            guard
+                let answered = answer(request, key: key, source: source, now: now, wallClock: wallClock, into: &output)
+            else { return }  // a call: the responses follow as the callee answers
+            response = answered
         } else {
             // More new requests than one batch may take: the PBX is behind. Say so (503 with Retry-After,
             // RFC 3261 §21.5.4) rather than going silent, at the cost of a parse and a send, no more.
@@ -137,7 +151,7 @@ extension SIPEndpoint {
     mutating func answer(
         _ request: SIPRequest, key: SIPTransactionKey, source: SIPSource, now: MonotonicInstant, wallClock: Double,
         into output: inout SIPEndpointOutput
-    ) -> SIPResponse {
+    ) -> SIPResponse? {
         let toTag = token()
         if let rejection = request.validate(supportedExtensions: []) {
             var response = SIPResponse(
@@ -146,7 +160,15 @@ extension SIPEndpoint {
             for field in rejection.headers { response.headers.append(field.name, field.value) }
             return response
         }
+        if let tag = (try? request.headers.to())?.tag, request.method != .register, request.method != .cancel {
+            return inDialog(request, toTag: tag, source: source, now: now, wallClock: wallClock, into: &output)
+        }
         switch request.method {
+        case .invite:
+            guard let transaction = serverTransaction(key) else { return nil }
+            return startCall(
+                request, transaction: transaction, source: source, now: now, wallClock: wallClock, toTag: toTag,
+                into: &output)
         case .register:
             let outcome = registrar.register(
                 request, from: source, now: now, wallClock: wallClock, salt: random.next(), toTag: toTag)
@@ -162,10 +184,19 @@ extension SIPEndpoint {
             // §9.2: a CANCEL matching an INVITE transaction gets 200 (the INVITE was already answered with
             // a final response, so there is nothing more to do); otherwise 481.
             let inviteKey = SIPTransactionKey(branch: key.branch, sentBy: key.sentBy, method: "INVITE")
-            return SIPResponse(
-                answering: request, statusCode: serverTransaction(inviteKey) == nil ? 481 : 200, toTag: toTag)
+            guard let invite = serverTransaction(inviteKey) else {
+                return SIPResponse(answering: request, statusCode: 481, toTag: toTag)
+            }
+            // The 200 to the CANCEL first, then the INVITE's 487 (§9.2).
+            let ok = SIPResponse(answering: request, statusCode: 200, toTag: toTag)
+            if let call = invite.call {
+                respond(key: key, with: ok, now: now, into: &output)
+                cancelCall(call, now: now, wallClock: wallClock, into: &output)
+                return nil
+            }
+            return ok
         default:
-            // Calls come with the dial plan and the B2BUA; until then, RFC 3261 §21.5.2.
+            // RFC 3261 §21.5.2.
             var response = SIPResponse(answering: request, statusCode: 501, toTag: toTag)
             response.headers.append(.allow, SIPEndpointConfiguration.allowed)
             return response
@@ -252,6 +283,7 @@ extension SIPEndpoint {
                 serverTransaction(key)?.terminated = true
                 servers[key] = nil
                 previousServers[key] = nil
+                inviteServers[key] = nil
             }
         }
     }

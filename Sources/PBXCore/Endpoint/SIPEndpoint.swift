@@ -36,6 +36,22 @@ public struct SIPEndpoint: Sendable {
     /// New requests the current batch may still start (`beginBatch`); past it, they are answered 503.
     var newTransactionBudget = Int.max
 
+    // Calls (the B2BUA).
+    /// Where dialled numbers go; replaced on reload.
+    public var dialPlan = DialPlan(contexts: [], extensions: [])
+    /// The RTP relay; without one, INVITEs are answered 503.
+    public var mediaControl: (any CallMediaControl)?
+    var calls: [UInt64: Call] = [:]
+    var callSequence: UInt64 = 0
+    var dialogs: [DialogKey: (UInt64, CallLegSide)] = [:]
+    var callsPerLine: [Int64: Int] = [:]
+    /// INVITE server transactions of calls still ringing: kept beyond the table's generations.
+    var inviteServers: [SIPTransactionKey: ServerTransaction] = [:]
+    /// The B2BUA's client transactions, by branch and method (a CANCEL shares its INVITE's branch).
+    var callClients: [String: CallClientTransaction] = [:]
+    /// The wall clock of the latest input, for CDR times set from timer paths.
+    var lastWallClock: Double = 0
+
     public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
         self.registrar = registrar
         self.configuration = configuration
@@ -60,6 +76,7 @@ public struct SIPEndpoint: Sendable {
         _ bytes: [UInt8], from source: SIPSource, now: MonotonicInstant, wallClock: Double,
         into output: inout SIPEndpointOutput
     ) {
+        lastWallClock = wallClock
         let failures = registrar.failuresBySource.failures(source: source.address, now: now)
         guard throttle.admit(source.address, failures: failures, now: now) else {
             counters.throttled += 1
@@ -80,12 +97,13 @@ public struct SIPEndpoint: Sendable {
             receive(request: request, from: source, now: now, wallClock: wallClock, into: &output)
         case .response(let response):
             counters.responsesReceived += 1
-            receive(response: response, from: source, now: now, into: &output)
+            receive(response: response, from: source, now: now, wallClock: wallClock, into: &output)
         }
     }
 
     /// Runs every timer due at `now`, and expires bindings whose time has passed.
     public mutating func advance(to now: MonotonicInstant, wallClock: Double, into output: inout SIPEndpointOutput) {
+        lastWallClock = wallClock
         rotateGenerations(now: now)
         while let due = timers.popDue(at: now) {
             switch due {
@@ -93,6 +111,10 @@ public struct SIPEndpoint: Sendable {
                 fireServer(transaction, timer: timer, now: now, into: &output)
             case .client(let branch, let timer):
                 fireClient(branch, timer: timer, now: now, into: &output)
+            case .callClient(let key, let timer):
+                fireCallClient(key, timer: timer, now: now, into: &output)
+            case .call(let id, let timer):
+                fireCall(id, timer, now: now, wallClock: wallClock, into: &output)
             case .qualify(let key):
                 qualify(key, now: now, wallClock: wallClock, into: &output)
             case .expiry:
@@ -104,7 +126,8 @@ public struct SIPEndpoint: Sendable {
                 timers.push(now + .seconds(1), .expiry)
             }
         }
-        counters.transactionsLive = servers.count + previousServers.count + clients.count
+        counters.transactionsLive = servers.count + previousServers.count + clients.count + callClients.count
+
     }
 
     /// A server transaction lives at most Timer H + Timer I (64·T1 + T4, 37 s with RFC 3261's values), or
@@ -134,7 +157,7 @@ public struct SIPEndpoint: Sendable {
 
     /// The server transaction of `key`, in either generation.
     func serverTransaction(_ key: SIPTransactionKey) -> ServerTransaction? {
-        servers[key] ?? previousServers[key]
+        servers[key] ?? previousServers[key] ?? (inviteServers.isEmpty ? nil : inviteServers[key])
     }
 
     /// Arms the binding-expiry sweep (once a second while there are bindings) and keepalives for the
@@ -169,6 +192,8 @@ struct BindingKey: Hashable, Sendable {
 enum TimerPayload: Sendable {
     case server(ServerTransaction, timer: SIPTransactionTimer)
     case client(branch: String, timer: SIPTransactionTimer)
+    case callClient(key: String, timer: SIPTransactionTimer)
+    case call(UInt64, CallTimer)
     case qualify(BindingKey)
     case expiry
 }

@@ -15,6 +15,14 @@ public struct SIPEndpointConfiguration: Sendable {
     public var retryAfter: Int = 2
     /// New requests processed per batch of input; beyond, 503 (see `SIPEndpoint.beginBatch`).
     public var batchBudget: Int = 256
+    /// How long a call rings before the caller gets 480 (XiVO's ring time).
+    public var ringTimeout: Duration = .seconds(30)
+    /// An answered call that carried no RTP from either phone for this long is hung up (Asterisk's
+    /// `rtptimeout`), so a vanished phone does not leave a call up forever. On hold, `rtpHoldTimeout`.
+    public var rtpTimeout: Duration = .seconds(60)
+    public var rtpHoldTimeout: Duration = .seconds(3600)
+    /// Calls a line may be in at once, placing or receiving (Asterisk's call-limit); beyond, 486.
+    public var callLimit: Int = 4
 
     public init(
         advertised: [String: String], timers: SIPTimerValues = .rfc3261, qualifyFrequency: Int = 60,
@@ -28,4 +36,9 @@ public struct SIPEndpointConfiguration: Sendable {
 
     /// The methods the endpoint answers (Allow, RFC 3261 §20.5).
     static let allowed = "REGISTER, OPTIONS, INVITE, ACK, CANCEL, BYE"
+
+    /// The host:port of the PBX over `transport` (falling back to UDP's).
+    func advertised(_ transport: String) -> String {
+        advertised[transport] ?? advertised["udp"] ?? "127.0.0.1"
+    }
 }

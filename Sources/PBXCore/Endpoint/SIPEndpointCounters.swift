@@ -20,6 +20,13 @@ public struct SIPEndpointCounters: Sendable, Equatable {
     public var forbidden = 0
     public var qualifySent = 0
     public var qualifyTimeouts = 0
+    public var callsStarted = 0
+    public var callsAnswered = 0
+    public var callsEnded = 0
+    public var callsLive = 0
+    public var callsNotFound = 0
+    public var callsUnanswered = 0
+    public var rtpTimeouts = 0
 
     public init() {}
 
@@ -32,7 +39,9 @@ public struct SIPEndpointCounters: Sendable, Equatable {
             "transactions_created": transactionsCreated, "transactions_live": transactionsLive,
             "registrations": registrations, "unregistrations": unregistrations, "challenges": challenges,
             "auth_failures": authFailures, "forbidden": forbidden, "qualify_sent": qualifySent,
-            "qualify_timeouts": qualifyTimeouts,
+            "qualify_timeouts": qualifyTimeouts, "calls_started": callsStarted, "calls_answered": callsAnswered,
+            "calls_ended": callsEnded, "calls_live": callsLive, "calls_not_found": callsNotFound,
+            "calls_unanswered": callsUnanswered, "rtp_timeouts": rtpTimeouts,
         ]
     }
 }

@@ -22,10 +22,12 @@ public struct SIPEndpointOutput: Sendable {
     public var changes: [SIPBindingChange] = []
     public var messages: [SIPOutbound] = []
     public var events: [SIPEndpointEvent] = []
+    /// Calls that ended: their CDR rows, to store (not before any message: nothing waits for them).
+    public var records: [CallDetailRecord] = []
 
     public init() {}
 
-    public var isEmpty: Bool { changes.isEmpty && messages.isEmpty && events.isEmpty }
+    public var isEmpty: Bool { changes.isEmpty && messages.isEmpty && events.isEmpty && records.isEmpty }
 }
 
 /// What happened, for logs and metrics (never a hot-path allocation beyond the enum).
@@ -33,4 +35,13 @@ public enum SIPEndpointEvent: Sendable, Equatable {
     case malformed(source: SIPSource, reason: String)
     case registrar(RegistrarOutcome.Event, source: SIPSource)
     case qualified(contact: String, reachable: Bool)
+    case call(CallEvent)
+}
+
+/// What happened to a call, for the log.
+public enum CallEvent: Sendable, Equatable {
+    case started(caller: String, callee: String, forks: Int)
+    case refused(caller: String, dialled: String, status: Int)
+    case answered(caller: String, callee: String)
+    case ended(caller: String, callee: String, by: String)
 }

@@ -8,31 +8,48 @@ extension Registrar {
         case answered(RegistrarOutcome)
     }
 
+    /// Which challenge: a registrar's (401, WWW-Authenticate/Authorization) or a proxy's, for calls (407,
+    /// Proxy-Authenticate/Proxy-Authorization, RFC 3261 §22.3).
+    enum Challenger: Sendable {
+        case registrar, proxy
+
+        var status: Int { self == .registrar ? 401 : 407 }
+        var challengeHeader: SIPHeaderName { self == .registrar ? .wwwAuthenticate : .proxyAuthenticate }
+        var credentialsHeader: SIPHeaderName { self == .registrar ? .authorization : .proxyAuthorization }
+    }
+
     /// RFC 3261 §22.4 and RFC 7616 §3.3–3.4: the credentials for our realm, checked against a nonce we issued
     /// (stateless, MAC'd), its nonce count (no replay), and the line's HA1.
     mutating func authenticate(
-        _ request: SIPRequest, from source: SIPSource, now: MonotonicInstant, salt: UInt64, toTag: String
+        _ request: SIPRequest, from source: SIPSource, now: MonotonicInstant, salt: UInt64, toTag: String,
+        as challenger: Challenger = .registrar
     ) -> Authentication {
-        let ours = request.headers.values(.authorization).compactMap { value -> DigestCredentials? in
+        let header = challenger.credentialsHeader
+        func challenge(stale: Bool) -> RegistrarOutcome {
+            self.challenge(request, stale: stale, now: now, salt: salt, toTag: toTag, as: challenger)
+        }
+        func failure(_ credentials: DigestCredentials) -> RegistrarOutcome {
+            self.failure(request, credentials, source: source, now: now, salt: salt, toTag: toTag, as: challenger)
+        }
+        let ours = request.headers.values(header).compactMap { value -> DigestCredentials? in
             guard let credentials = try? DigestCredentials(parsing: value) else { return nil }
             return credentials.realm == configuration.realm ? credentials : nil
         }
         guard let credentials = ours.first else {
-            if request.headers.contains(.authorization),
-                !request.headers.values(.authorization).contains(where: { (try? DigestCredentials(parsing: $0)) != nil }
-                )
+            if request.headers.contains(header),
+                !request.headers.values(header).contains(where: { (try? DigestCredentials(parsing: $0)) != nil })
             {
                 return .answered(
                     RegistrarOutcome(
                         response: SIPResponse(
-                            answering: request, statusCode: 400, reasonPhrase: "Malformed Authorization header",
+                            answering: request, statusCode: 400, reasonPhrase: "Malformed \(header) header",
                             toTag: toTag),
                         event: .refused(username: "", status: 400)))
             }
-            return .answered(challenge(request, stale: false, now: now, salt: salt, toTag: toTag))
+            return .answered(challenge(stale: false))
         }
         guard configuration.algorithms.contains(credentials.algorithm) else {
-            return .answered(challenge(request, stale: false, now: now, salt: salt, toTag: toTag))
+            return .answered(challenge(stale: false))
         }
         let line = lines[credentials.username]
         let ha1 = line?.ha1[credentials.algorithm] ?? decoy[credentials.algorithm] ?? ""
@@ -40,18 +57,16 @@ extension Registrar {
         let issuedAt: MonotonicInstant
         switch nonces.check(credentials.nonce, now: now) {
         case .stale:
-            return .answered(challenge(request, stale: true, now: now, salt: salt, toTag: toTag))
+            return .answered(challenge(stale: true))
         case .forged:
             // Not our nonce. When the digest still verifies, the phone knows the secret and holds a nonce of
             // an earlier run of the PBX (nonces do not survive a restart): stale=true, it retries at once.
-            if verified { return .answered(challenge(request, stale: true, now: now, salt: salt, toTag: toTag)) }
-            return .answered(failure(request, credentials, source: source, now: now, salt: salt, toTag: toTag))
+            if verified { return .answered(challenge(stale: true)) }
+            return .answered(failure(credentials))
         case .valid(let issued):
             issuedAt = issued
         }
-        guard verified, let line else {
-            return .answered(failure(request, credentials, source: source, now: now, salt: salt, toTag: toTag))
-        }
+        guard verified, let line else { return .answered(failure(credentials)) }
         // Only a verified request spends a nonce count (so a stranger cannot use up a phone's counts). A count
         // seen before is a replay (or a retransmission that missed its transaction): a fresh nonce with
         // stale=true lets an honest phone retry at once without asking its user.
@@ -60,24 +75,23 @@ extension Registrar {
             ? nonceCounts.acceptOnce(nonce: credentials.nonce, issuedAt: issuedAt, now: now)
             : nonceCounts.accept(
                 nonce: credentials.nonce, issuedAt: issuedAt, nonceCount: credentials.nonceCount ?? 0, now: now)
-        guard verdict == .accepted else {
-            return .answered(challenge(request, stale: true, now: now, salt: salt, toTag: toTag))
-        }
+        guard verdict == .accepted else { return .answered(challenge(stale: true)) }
         retries.recordSuccess(source: retryKey(source, credentials.username, request))
         return .authenticated(line)
     }
 
-    /// 401 with one challenge per configured algorithm, most preferred first (RFC 8760 §2.4).
-    mutating func challenge(_ request: SIPRequest, stale: Bool, now: MonotonicInstant, salt: UInt64, toTag: String)
-        -> RegistrarOutcome
-    {
-        var response = SIPResponse(answering: request, statusCode: 401, toTag: toTag)
+    /// 401 (407 for a proxy) with one challenge per configured algorithm, most preferred first (RFC 8760 §2.4).
+    mutating func challenge(
+        _ request: SIPRequest, stale: Bool, now: MonotonicInstant, salt: UInt64, toTag: String,
+        as challenger: Challenger = .registrar
+    ) -> RegistrarOutcome {
+        var response = SIPResponse(answering: request, statusCode: challenger.status, toTag: toTag)
         let nonce = nonces.issue(now: now, salt: salt)
         for algorithm in configuration.algorithms {
             let challenge = DigestChallenge(
                 realm: configuration.realm, nonce: nonce, opaque: nil, algorithm: algorithm, qop: ["auth"],
                 stale: stale)
-            response.headers.append(.wwwAuthenticate, challenge.headerValue)
+            response.headers.append(challenger.challengeHeader, challenge.headerValue)
         }
         return RegistrarOutcome(response: response, event: .challenged(stale: stale))
     }
@@ -86,7 +100,7 @@ extension Registrar {
     /// `authRetries` times in the window, then 403 Forbidden. Every failure also counts against the source address.
     mutating func failure(
         _ request: SIPRequest, _ credentials: DigestCredentials, source: SIPSource, now: MonotonicInstant,
-        salt: UInt64, toTag: String
+        salt: UInt64, toTag: String, as challenger: Challenger = .registrar
     ) -> RegistrarOutcome {
         let failures = retries.recordFailure(source: retryKey(source, credentials.username, request), now: now)
         failuresBySource.recordFailure(source: source.address, now: now)
@@ -97,7 +111,7 @@ extension Registrar {
                 response: SIPResponse(answering: request, statusCode: 403, reasonPhrase: "Forbidden", toTag: toTag),
                 event: .challenged(stale: false))
         } else {
-            outcome = challenge(request, stale: false, now: now, salt: salt, toTag: toTag)
+            outcome = challenge(request, stale: false, now: now, salt: salt, toTag: toTag, as: challenger)
         }
         outcome.event = .authenticationFailed(username: credentials.username, failures: failures, forbidden: forbidden)
         return outcome
@@ -108,4 +122,24 @@ extension Registrar {
     func retryKey(_ source: SIPSource, _ username: String, _ request: SIPRequest) -> String {
         source.address + "\u{0}" + username + "\u{0}" + ((try? request.headers.callID()) ?? "")
     }
+}
+
+extension Registrar {
+    /// RFC 3261 §22.3: a line placing a call proves who it is to the PBX as to a proxy (407 with
+    /// Proxy-Authenticate, answered with Proxy-Authorization), with the same nonces, replay window and
+    /// failure counting as registrations. `.answered` carries the 407 (or 403, 400) to send.
+    public mutating func authenticateCall(
+        _ request: SIPRequest, from source: SIPSource, now: MonotonicInstant, salt: UInt64, toTag: String
+    ) -> CallAuthentication {
+        switch authenticate(request, from: source, now: now, salt: salt, toTag: toTag, as: .proxy) {
+        case .authenticated(let line): .authenticated(line)
+        case .answered(let outcome): .answered(outcome)
+        }
+    }
+}
+
+/// What ``Registrar/authenticateCall(_:from:now:salt:toTag:)`` decided.
+public enum CallAuthentication: Sendable {
+    case authenticated(RegistrarLine)
+    case answered(RegistrarOutcome)
 }

@@ -27,6 +27,7 @@ public struct Registrar: Sendable {
 
     public internal(set) var configuration: RegistrarConfiguration
     var lines: [String: RegistrarLine] = [:]
+    var usernamesByID: [Int64: String] = [:]
     var contacts: [Int64: [Contact]] = [:]
     var nonces: NonceAuthority
     var nonceCounts: NonceCountWindow
@@ -64,6 +65,7 @@ public struct Registrar: Sendable {
     @discardableResult
     public mutating func replaceLines(_ newLines: [RegistrarLine]) -> [SIPBindingChange] {
         lines = Dictionary(newLines.map { ($0.username, $0) }, uniquingKeysWith: { first, _ in first })
+        usernamesByID = Dictionary(newLines.map { ($0.lineID, $0.username) }, uniquingKeysWith: { first, _ in first })
         let kept = Set(newLines.map(\.lineID))
         var changes: [SIPBindingChange] = []
         for (lineID, list) in contacts where !kept.contains(lineID) {
@@ -75,6 +77,9 @@ public struct Registrar: Sendable {
 
     /// The line registered under `username`, if any.
     public func line(username: String) -> RegistrarLine? { lines[username] }
+
+    /// The line with database id `id`, if any.
+    public func line(id: Int64) -> RegistrarLine? { usernamesByID[id].flatMap { lines[$0] } }
 
     /// Every line, by username.
     public var allLines: [RegistrarLine] { lines.values.sorted { $0.username < $1.username } }

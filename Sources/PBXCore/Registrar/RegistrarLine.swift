@@ -9,6 +9,12 @@ public struct RegistrarLine: Sendable, Equatable {
     public var maxContacts: Int
     /// H(username:realm:secret) per algorithm (RFC 7616 §3.4.2), lowercase hex.
     public var ha1: [DigestAlgorithm: String]
+    /// The line's number in its context (shown as the caller's number), if it has one.
+    public var exten: String?
+    /// The user's name, for the caller's display name.
+    public var displayName: String?
+    /// Codecs the line may use, in order of preference, as XiVO writes them (`ulaw`, `alaw`).
+    public var codecs: [String] = ["ulaw", "alaw"]
 
     public init(lineID: Int64, username: String, context: String, maxContacts: Int, ha1: [DigestAlgorithm: String]) {
         self.lineID = lineID

@@ -90,5 +90,17 @@ enum ConsoleCommands {
         ConsoleCommand(words: "sip show stats", summary: "PBX counters: registrations, auth failures, transactions") {
             options in try SIPShowCommand.stats(options)
         },
+        ConsoleCommand(words: "cdr show", summary: "The last 50 calls: caller, callee, disposition, billsec, loss") {
+            options in try CDRShowCommand.run(options)
+        },
+        ConsoleCommand(words: "sip show contexts", summary: "The dial plan: contexts, includes, what each reaches") {
+            options in try CoreShowCommand.showContexts(options)
+        },
+        ConsoleCommand(words: "core show calls", summary: "Calls in progress: caller, callee, state, duration") {
+            options in try CoreShowCommand.showCalls(options)
+        },
+        ConsoleCommand(
+            words: "core show channels", summary: "Call legs: codec, relay port, packets, loss, jitter"
+        ) { options in try CoreShowCommand.showChannels(options) },
     ]
 }
