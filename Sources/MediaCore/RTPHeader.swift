@@ -91,7 +91,8 @@ public struct RTPHeader: Hashable, Sendable {
 
     /// Parses the header at the start of `bytes` (one whole datagram).
     public init(parsing bytes: [UInt8]) throws(RTPParseError) {
-        let parsed = bytes.withUnsafeBytes { buffer in Result { () throws(RTPParseError) in try Self(parsing: buffer) } }
+        let parsed = bytes.withUnsafeBytes { buffer in Result { () throws(RTPParseError) in try Self(parsing: buffer) }
+        }
         self = try parsed.get()
     }
 

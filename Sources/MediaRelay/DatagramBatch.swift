@@ -1,9 +1,9 @@
+import CCastorShims
+import MediaCore
+
 #if canImport(Glibc)
     import Glibc
 #endif
-
-import CCastorShims
-import MediaCore
 
 /// A relay thread's preallocated datagrams: the buffers recvmmsg(2) fills, and the list of what to send
 /// with sendmmsg(2). Packets are forwarded from the buffer they arrived in (rewritten in place), so a

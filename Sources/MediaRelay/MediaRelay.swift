@@ -62,10 +62,14 @@ public final class MediaRelay: Sendable {
         case .failed(let reason): throw .cannotBind(address: configuration.bindAddress, port: 0, reason: reason)
         }
         var threads: [RelayThread] = []
-        for index in 0..<configuration.threads {
-            threads.append(try RelayThread(index: index, policy: configuration.latching, clock: clock))
+        do throws(MediaRelayError) {
+            for index in 0..<configuration.threads {
+                threads.append(try RelayThread(index: index, policy: configuration.latching, clock: clock))
+            }
+        } catch {
+            for thread in threads { thread.discard() }
+            throw error
         }
-        let relay = MediaRelay(configuration: configuration, address: address, threads: threads)
         for (index, thread) in threads.enumerated() {
             do throws(MediaRelayError) {
                 try thread.start()
@@ -74,10 +78,11 @@ public final class MediaRelay: Sendable {
                     started.submit(.stop)
                     started.join()
                 }
+                for unstarted in threads[index...] { unstarted.discard() }
                 throw error
             }
         }
-        return relay
+        return MediaRelay(configuration: configuration, address: address, threads: threads)
     }
 
     private init(configuration: MediaRelayConfiguration, address: UInt32, threads: [RelayThread]) {
@@ -110,7 +115,8 @@ public final class MediaRelay: Sendable {
             let thread = Int(id.rawValue % UInt64(threads.count))
             state.sessions[id] = (thread, (a.port, b.port))
             let ports = MediaSession(
-                id: id, a: MediaLegPorts(rtp: a.port, rtcp: a.port + 1), b: MediaLegPorts(rtp: b.port, rtcp: b.port + 1))
+                id: id, a: MediaLegPorts(rtp: a.port, rtcp: a.port + 1), b: MediaLegPorts(rtp: b.port, rtcp: b.port + 1)
+            )
             let session = RelaySession(
                 ports: ports, a: RelayLeg(rtpSocket: a.sockets.0, rtcpSocket: a.sockets.1),
                 b: RelayLeg(rtpSocket: b.sockets.0, rtcpSocket: b.sockets.1))

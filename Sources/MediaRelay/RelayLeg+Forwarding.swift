@@ -4,7 +4,7 @@ import MediaCore
 extension RelayLeg {
     /// The per-packet work of the relay, for a batch received on one of `source`'s sockets: demultiplex
     /// (RFC 5761 §4), parse, latch (``LatchingPolicy``), count, translate in place (``RTPTranslation``), and
-    /// queue for sending to `destination`. Every drop is counted on `source`.
+    /// send to `destination` in one sendmmsg per socket. Every drop is counted on `source`.
     static func forward(
         _ batch: DatagramBatch, count: Int, from source: inout RelayLeg, to destination: inout RelayLeg,
         isRTCPSocket: Bool, at now: MonotonicInstant, policy: LatchingPolicy
@@ -50,6 +50,11 @@ extension RelayLeg {
                 source.counters.dropped.malformed += 1
             }
         }
+        let tally = batch.flush()
+        destination.counters.packetsSent += tally.rtpPackets
+        destination.counters.bytesSent += tally.rtpBytes
+        destination.counters.rtcpPacketsSent += tally.rtcpPackets
+        source.counters.dropped.sendFailed += tally.failed
     }
 
     /// Parses, latches and counts an RTP packet from this leg's phone; `nil` when it is dropped.

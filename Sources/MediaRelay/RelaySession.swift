@@ -45,13 +45,6 @@ final class RelaySession: @unchecked Sendable {
         case .b:
             RelayLeg.forward(batch, count: count, from: &b, to: &a, isRTCPSocket: isRTCPSocket, at: now, policy: policy)
         }
-        let tally = batch.flush()
-        var destination = self[leg.other]
-        destination.counters.packetsSent += tally.rtpPackets
-        destination.counters.bytesSent += tally.rtpBytes
-        destination.counters.rtcpPacketsSent += tally.rtcpPackets
-        self[leg.other] = destination
-        self[leg].counters.dropped.sendFailed += tally.failed
     }
 }
 

@@ -82,6 +82,12 @@ final class RelayThread: @unchecked Sendable {
         return accepted
     }
 
+    /// Closes the epoll instance and eventfd of a thread that was never started.
+    func discard() {
+        RelaySocket.close(wake)
+        RelaySocket.close(epoll)
+    }
+
     /// Waits for the thread to end (after a `.stop` command).
     func join() {
         _ = pthread_join(thread, nil)
@@ -107,10 +113,8 @@ final class RelayThread: @unchecked Sendable {
 
     /// Reads a ready socket's datagrams and forwards them.
     private func service(_ slot: SocketSlots.Slot) {
-        let leg = slot.session[slot.leg]
-        let socket = slot.isRTCP ? leg.rtcpSocket : leg.rtpSocket
         for _ in 0..<Self.batchesPerTurn {
-            let count = batch.receive(from: socket)
+            let count = batch.receive(from: slot.socket)
             guard count > 0 else { return }
             slot.session.forward(
                 batch, count: count, arrivedOn: slot.leg, isRTCPSocket: slot.isRTCP, at: clock.now, policy: policy)
@@ -119,8 +123,10 @@ final class RelayThread: @unchecked Sendable {
     }
 
     private func applyCommands() {
-        let commands = inbox.withLock { inbox in
-            defer { inbox.commands.removeAll(keepingCapacity: true) }
+        // Taken whole, leaving the empty array (no allocation when the queue is empty, as it mostly is).
+        let commands = inbox.withLock { inbox -> [RelayCommand] in
+            guard !inbox.commands.isEmpty else { return [] }
+            defer { inbox.commands = [] }
             return inbox.commands
         }
         for command in commands {
@@ -137,7 +143,8 @@ final class RelayThread: @unchecked Sendable {
         case .add(let session):
             sessions[session.id] = session
             for socket in session.sockets {
-                let token = slots.insert(session: session, leg: socket.leg, isRTCP: socket.isRTCP)
+                let token = slots.insert(
+                    session: session, socket: socket.socket, leg: socket.leg, isRTCP: socket.isRTCP)
                 session.tokens.append(token)
                 _ = castor_epoll_add(epoll, socket.socket, token)
             }

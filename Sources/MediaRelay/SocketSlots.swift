@@ -4,6 +4,7 @@
 struct SocketSlots {
     struct Slot {
         var session: RelaySession
+        var socket: Int32
         var leg: MediaLeg
         var isRTCP: Bool
         var generation: UInt32
@@ -17,9 +18,9 @@ struct SocketSlots {
     private var generation: UInt32 = 0
 
     /// Stores a socket's slot; returns its epoll token.
-    mutating func insert(session: RelaySession, leg: MediaLeg, isRTCP: Bool) -> UInt64 {
+    mutating func insert(session: RelaySession, socket: Int32, leg: MediaLeg, isRTCP: Bool) -> UInt64 {
         generation &+= 1
-        let slot = Slot(session: session, leg: leg, isRTCP: isRTCP, generation: generation)
+        let slot = Slot(session: session, socket: socket, leg: leg, isRTCP: isRTCP, generation: generation)
         let index: Int
         if let reused = free.popLast() {
             index = reused

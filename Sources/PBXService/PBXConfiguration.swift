@@ -27,12 +27,15 @@ public struct PBXConfiguration: Sendable {
 
     public var controlSocketPath: String { runDir + "/pbx.sock" }
 
-    /// The address the media relay binds and writes in SDP: `media_address`, else `listen` unless that is
-    /// every address, else the address phones reach the PBX at.
-    public var mediaAddress: String {
-        if !settings.mediaAddress.isEmpty { return settings.mediaAddress }
-        if settings.listen != "0.0.0.0" { return settings.listen }
-        return advertisedHost
+    /// The address the media relay binds: `media_address`, else `listen` (`0.0.0.0`: every address).
+    public var mediaBindAddress: String {
+        settings.mediaAddress.isEmpty ? settings.listen : settings.mediaAddress
+    }
+
+    /// The address written in SDP: `media_address` or a specific `listen` address; nil when the relay listens
+    /// on every address, where each call gets the address its INVITE was sent to (the one the phone reaches).
+    public var mediaAnnouncedAddress: String? {
+        mediaBindAddress == "0.0.0.0" ? nil : mediaBindAddress
     }
 
     /// The TLS certificate and key: configured, or `<data_dir>/tls/sip.crt` and `sip.key`.

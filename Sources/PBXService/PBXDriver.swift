@@ -16,7 +16,8 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     let eventLoop: any EventLoop
     let store: CastorStore
     let logger: Logger
-    let clock = SystemMonotonicClock()
+    /// Shared with the media relay, so its packet times and the endpoint's timers have one origin.
+    let clock: SystemMonotonicClock
     var endpoint: SIPEndpoint
     var transport: SIPTransport?
     /// Connection ids as the endpoint sees them (UInt64) and as the transport knows them.
@@ -31,7 +32,11 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     var relay: MediaRelay?
     var loopStalls = 0
 
-    init(endpoint: SIPEndpoint, store: CastorStore, eventLoop: any EventLoop, logger: Logger) {
+    init(
+        endpoint: SIPEndpoint, store: CastorStore, eventLoop: any EventLoop, logger: Logger,
+        clock: SystemMonotonicClock
+    ) {
+        self.clock = clock
         self.endpoint = endpoint
         self.store = store
         self.eventLoop = eventLoop
@@ -55,7 +60,9 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
                 source.connection = connection.rawValue
                 connections[connection.rawValue] = connection
             }
-            endpoint.receive(message.bytes, from: source, now: now, wallClock: wallClock, into: &output)
+            endpoint.receive(
+                message.bytes, from: source, local: message.local.address, now: now, wallClock: wallClock,
+                into: &output)
         }
         finish(output)
     }

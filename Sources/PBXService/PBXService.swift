@@ -77,7 +77,6 @@ public final class PBXService: Sendable {
         var tuned = transportConfiguration
         // Room for bursts (and floods) while the loop works through a batch: 4 MiB of datagrams.
         tuned.udpReceiveBufferSize = 4 << 20
-        let clock = SystemMonotonicClock()
         var endpointConfiguration = SIPEndpointConfiguration(
             advertised: [:], qualifyFrequency: settings.qualifyFrequency)
         endpointConfiguration.ringTimeout = .seconds(settings.ringTimeout)
@@ -86,12 +85,14 @@ public final class PBXService: Sendable {
         var endpoint = SIPEndpoint(
             registrar: registrar, configuration: endpointConfiguration, seed: generator.next())
         endpoint.dialPlan = try dialPlan(store: store, configuration: configuration)
+        let clock = SystemMonotonicClock()
         let relay = try MediaRelay.start(
             configuration: MediaRelayConfiguration(
-                bindAddress: configuration.mediaAddress, ports: settings.rtpPorts))
-        let media = RelayMediaControl(relay: relay, address: configuration.mediaAddress)
+                bindAddress: configuration.mediaBindAddress, ports: settings.rtpPorts),
+            clock: clock)
+        let media = RelayMediaControl(relay: relay, address: configuration.mediaAnnouncedAddress ?? "")
         endpoint.mediaControl = media
-        let driver = PBXDriver(endpoint: endpoint, store: store, eventLoop: eventLoop, logger: logger)
+        let driver = PBXDriver(endpoint: endpoint, store: store, eventLoop: eventLoop, logger: logger, clock: clock)
         driver.relay = relay
         let transport = try await SIPTransport.start(
             configuration: tuned, eventLoop: eventLoop, delegate: driver)

@@ -20,13 +20,14 @@ public enum Subprocess {
     }
 
     /// Runs a program to completion (within `limit`, then SIGKILL) and captures its output through files.
-    public static func run(_ executable: String, _ arguments: [String], limit: Duration = .seconds(60)) async throws
-        -> Output
-    {
+    public static func run(
+        _ executable: String, _ arguments: [String], limit: Duration = .seconds(60), in workingDirectory: String? = nil
+    ) async throws -> Output {
         let directory = NSTemporaryDirectory() + "castor-dhcp-run-" + UUID().uuidString.prefix(8)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let process = try start(executable, arguments, stdout: directory + "/out", stderr: directory + "/err")
+        let process = try start(
+            executable, arguments, stdout: directory + "/out", stderr: directory + "/err", in: workingDirectory)
         let deadline = ContinuousClock.now + limit
         while process.isRunning {
             if ContinuousClock.now > deadline { kill(process.processIdentifier, SIGKILL) }
@@ -39,11 +40,12 @@ public enum Subprocess {
     }
 
     /// Starts a program with its output going to files (one file when both paths are equal).
-    public static func start(_ executable: String, _ arguments: [String], stdout: String, stderr: String) throws
-        -> Process
-    {
+    public static func start(
+        _ executable: String, _ arguments: [String], stdout: String, stderr: String, in workingDirectory: String? = nil
+    ) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
+        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
         process.arguments = arguments
         _ = FileManager.default.createFile(atPath: stdout, contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))

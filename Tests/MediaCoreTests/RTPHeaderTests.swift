@@ -68,7 +68,8 @@ import Testing
         #expect(throws: RTPParseError.truncatedCSRCList(count: 15, length: 20)) { try RTPHeader(parsing: manyCSRCs) }
         let shortExtension: [UInt8] = [0x90, 0x00] + Array(repeating: 0, count: 12)
         #expect(throws: RTPParseError.truncatedExtension(length: 14)) { try RTPHeader(parsing: shortExtension) }
-        let longExtension: [UInt8] = [0x90, 0x00] + Array(repeating: 0, count: 10) + [0xBE, 0xDE, 0x00, 0x02, 1, 2, 3, 4]
+        let longExtension: [UInt8] =
+            [0x90, 0x00] + Array(repeating: 0, count: 10) + [0xBE, 0xDE, 0x00, 0x02, 1, 2, 3, 4]
         #expect(throws: RTPParseError.truncatedExtension(length: 20)) { try RTPHeader(parsing: longExtension) }
         var zeroPadding = Self.pcmu
         zeroPadding[0] = 0xA0

@@ -26,7 +26,8 @@ import Testing
 
     @Test func passThroughForwardsEverythingUnchanged() throws {
         for payloadType: UInt8 in [0, 8, 18, 101, 127] {
-            #expect(RTPTranslation.passThrough.rule(for: payloadType) == .init(payloadType: payloadType, operation: .pass))
+            #expect(
+                RTPTranslation.passThrough.rule(for: payloadType) == .init(payloadType: payloadType, operation: .pass))
         }
         var bytes = Self.packet(payloadType: 18, payload: [1, 2, 3])
         let original = bytes

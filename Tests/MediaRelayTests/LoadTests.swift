@@ -17,7 +17,9 @@ import Testing
             relay.update(session.id, leg: .a, remote: MediaRemote(rtp: trunkA.endpoint), sending: .passThrough)
             relay.update(session.id, leg: .b, remote: MediaRemote(rtp: trunkB.endpoint), sending: .passThrough)
         }
-        var nextSequence = (a: [UInt16](repeating: 0, count: sessionCount), b: [UInt16](repeating: 0, count: sessionCount))
+        var nextSequence = (
+            a: [UInt16](repeating: 0, count: sessionCount), b: [UInt16](repeating: 0, count: sessionCount)
+        )
         // Rounds of one packet per session and direction (a 20 ms tick of 200 calls), each drained before
         // the next, so socket buffers never hold more than a round.
         for round in 0..<packetsEachWay {
@@ -28,7 +30,8 @@ import Testing
             }
             for _ in 0..<sessionCount {
                 let atB = try await trunkB.receive()
-                let ssrc = Int(atB.bytes[8]) << 24 | Int(atB.bytes[9]) << 16 | Int(atB.bytes[10]) << 8 | Int(atB.bytes[11])
+                let ssrc =
+                    Int(atB.bytes[8]) << 24 | Int(atB.bytes[9]) << 16 | Int(atB.bytes[10]) << 8 | Int(atB.bytes[11])
                 #expect(atB.port == sessions[ssrc].b.rtp)
                 #expect(atB.bytes[2...3] == [UInt8(sequence >> 8), UInt8(sequence & 0xFF)][...])
                 nextSequence.b[ssrc] += 1
@@ -38,7 +41,8 @@ import Testing
                 nextSequence.a[source] += 1
             }
         }
-        #expect(nextSequence.a.allSatisfy { $0 == packetsEachWay } && nextSequence.b.allSatisfy { $0 == packetsEachWay })
+        #expect(
+            nextSequence.a.allSatisfy { $0 == packetsEachWay } && nextSequence.b.allSatisfy { $0 == packetsEachWay })
         for session in sessions {
             let statistics = try #require(relay.release(session.id))
             #expect(statistics.a.packetsReceived == packetsEachWay && statistics.b.packetsSent == packetsEachWay)

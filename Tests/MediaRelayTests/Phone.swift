@@ -87,8 +87,8 @@ final class Phone: @unchecked Sendable {
         }
     }
 
-    /// Whether a datagram arrives within `limit` (for "nothing arrives" checks, always after a later
-    /// datagram proved the path works, so the answer does not depend on timing).
+    /// Whether a datagram is waiting now (for "nothing arrived" checks, made after a later datagram proved
+    /// the path works, so the answer does not depend on timing).
     func hasWaiting() -> Bool {
         var pending = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&pending, 1, 0) == 1
@@ -114,7 +114,10 @@ enum Packet {
 
     /// An RTCP receiver report without report blocks (RFC 3550 §6.4.2): 8 bytes.
     static func receiverReport(ssrc: UInt32 = 0x1234_5678) -> [UInt8] {
-        [0x80, 201, 0x00, 0x01, UInt8(ssrc >> 24), UInt8(ssrc >> 16 & 0xFF), UInt8(ssrc >> 8 & 0xFF), UInt8(ssrc & 0xFF)]
+        [
+            0x80, 201, 0x00, 0x01, UInt8(ssrc >> 24), UInt8(ssrc >> 16 & 0xFF), UInt8(ssrc >> 8 & 0xFF),
+            UInt8(ssrc & 0xFF),
+        ]
     }
 }
 

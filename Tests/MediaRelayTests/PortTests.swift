@@ -67,7 +67,8 @@ import Testing
             try MediaRelay.start(configuration: MediaRelayConfiguration(bindAddress: "localhost", ports: range))
         }
         #expect(throws: MediaRelayError.self) {
-            try MediaRelay.start(configuration: MediaRelayConfiguration(bindAddress: "127.0.0.1", ports: 20_001...20_003))
+            try MediaRelay.start(
+                configuration: MediaRelayConfiguration(bindAddress: "127.0.0.1", ports: 20_001...20_003))
         }
         #expect(throws: MediaRelayError.self) {
             try MediaRelay.start(

@@ -41,7 +41,7 @@ struct CallPeerTests {
 
     /// A raw µ-law file of a 1 kHz tone for SIPp's rtp_stream (sox, as notes/sip-testing.md §2 says).
     static func tone(in directory: String) async throws -> String {
-        let path = directory + "/tone1k.pcmu"
+        let path = directory + "/tone1k.pcmu"  // uac_call.xml streams it from SIPp's working directory
         let made = try await Subprocess.run(
             "/usr/bin/sox", ["-n", "-r", "8000", "-c", "1", "-t", "ul", path, "synth", "3", "sine", "1000"])
         #expect(made.status == 0, "sox: \(made.stderr)")
@@ -64,11 +64,12 @@ struct CallPeerTests {
     func callsWithMedia() async throws {
         let pbx = try await PBXFixture.start { $0.rtpPorts = 31_000...31_199 }
         let callee = try await Callee.start(for: "1002", pbx: pbx, calls: 3)
-        let tone = try await Self.tone(in: pbx.directory)
+        _ = try await Self.tone(in: pbx.directory)
         let result = try await pbx.sipp(
             "uac_call.xml", users: [("1001", try pbx.secret("1001"))], calls: 3, rate: 1,
-            extraFields: ["1002", tone],
-            extraArguments: ["-d", "2000", "-mi", "127.0.0.1", "-mp", String(LoopbackPort.freeTCP())])
+            extraFields: ["1002"],
+            extraArguments: ["-d", "2000", "-mi", "127.0.0.1", "-mp", String(LoopbackPort.freeTCP())],
+            in: pbx.directory)
         #expect(result.status == 0, "uac: \(result.errors)")
         let records = try await Self.records(pbx, count: 3)
         #expect(records.count == 3)
@@ -90,18 +91,20 @@ struct CallPeerTests {
     func contextInclude() async throws {
         let pbx = try await PBXFixture.start { $0.rtpPorts = 31_200...31_299 }
         let callee = try await Callee.start(for: "2001", pbx: pbx, calls: 1)
-        let tone = try await Self.tone(in: pbx.directory)
+        _ = try await Self.tone(in: pbx.directory)
         let secret = try pbx.secret("1001")
         let refused = try await pbx.sipp(
-            "uac_call.xml", users: [("1001", secret)], calls: 1, extraFields: ["2001", tone],
-            extraArguments: ["-d", "500", "-mi", "127.0.0.1", "-mp", String(LoopbackPort.freeTCP())])
+            "uac_call.xml", users: [("1001", secret)], calls: 1, extraFields: ["2001"],
+            extraArguments: ["-d", "500", "-mi", "127.0.0.1", "-mp", String(LoopbackPort.freeTCP())],
+            in: pbx.directory)
         #expect(refused.status != 0)
         #expect(refused.errors.contains("404"), "\(refused.errors)")
         _ = try pbx.store.include("administratif", in: "comptabilite")
         await pbx.service.reload()
         let rings = try await pbx.sipp(
-            "uac_call.xml", users: [("1001", secret)], calls: 1, extraFields: ["2001", tone],
-            extraArguments: ["-d", "500", "-mi", "127.0.0.1", "-mp", String(LoopbackPort.freeTCP())])
+            "uac_call.xml", users: [("1001", secret)], calls: 1, extraFields: ["2001"],
+            extraArguments: ["-d", "500", "-mi", "127.0.0.1", "-mp", String(LoopbackPort.freeTCP())],
+            in: pbx.directory)
         #expect(rings.status == 0, "\(rings.errors)")
         let records = try await Self.records(pbx, count: 2)
         #expect(records.map(\.disposition).sorted { $0.rawValue < $1.rawValue } == [.answered, .failed])

@@ -59,7 +59,7 @@ final class PBXFixture: @unchecked Sendable {
     func sipp(
         _ scenario: String, users: [(String, String)], calls: Int, transport: String = "u1", rate: Int = 10,
         localPort: Int? = nil, localAddress: String = "127.0.0.1", extraFields: [String] = [],
-        extraArguments: [String] = []
+        extraArguments: [String] = [], in workingDirectory: String? = nil
     ) async throws -> (status: Int32, errors: String) {
         let work = directory + "/sipp-" + UUID().uuidString.prefix(6)
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -77,7 +77,7 @@ final class PBXFixture: @unchecked Sendable {
                 "-i", localAddress, "-p", String(localPort ?? LoopbackPort.freeTCP()), "-t", transport,
                 "-m", String(calls), "-r", String(rate), "-nostdin", "-trace_err", "-error_file",
                 work + "/errors.log", "-recv_timeout", "5000", "-timeout", "60", "-max_recv_loops", "1000",
-            ] + extraArguments, limit: .seconds(90))
+            ] + extraArguments, limit: .seconds(90), in: workingDirectory)
         let errors = (try? String(contentsOfFile: work + "/errors.log", encoding: .utf8)) ?? ""
         return (output.status, errors + output.stderr)
     }

@@ -40,6 +40,8 @@ final class Call: @unchecked Sendable {
     let invite: SIPRequest
     /// The flow the caller's INVITE came over: every request to the caller goes back there.
     let callerFlow: SIPSource
+    /// The PBX's address as the caller reached it (the INVITE's destination), for our Contact in leg A.
+    var localAddress: String?
     let callerCallID: String
     let callerTag: String
     /// Our tag in leg A (the To tag of every response to the caller).

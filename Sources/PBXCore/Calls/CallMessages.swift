@@ -105,10 +105,15 @@ enum CallMessages {
     }
 
     /// The PBX's Contact toward a leg: its address over the transport the leg uses.
+    /// Toward the caller, the address its INVITE was sent to (it can reach that one) with our port.
     static func contact(_ call: Call, over flow: SIPSource?, _ configuration: SIPEndpointConfiguration) -> String {
         let transport = flow?.transport ?? "udp"
         let user = call.dialled.isEmpty ? "castor" : call.dialled
-        return "<sip:\(user)@\(configuration.advertised(transport))\(transportParameter(transport))>"
+        var hostPort = configuration.advertised(transport)
+        if flow != nil, let local = call.localAddress, let port = hostPort.split(separator: ":").last {
+            hostPort = "\(local):\(port)"
+        }
+        return "<sip:\(user)@\(hostPort)\(transportParameter(transport))>"
     }
 
     static func transportParameter(_ transport: String) -> String {

@@ -67,8 +67,12 @@ extension SIPEndpoint {
         guard !contacts.isEmpty else {
             return refusal.refuse(480, "Temporarily Unavailable", into: &output)
         }
-        guard let ports = media.allocate() else {
+        guard var ports = media.allocate() else {
             return refusal.refuse(503, "Service Unavailable", into: &output)
+        }
+        if ports.address.isEmpty || ports.address == "0.0.0.0" {
+            // The relay listens on every address: announce the one this phone sent its INVITE to.
+            ports.address = receivedOn ?? CallMessages.hostPart(configuration.advertised(source.transport))
         }
         let calleeLaws = Self.orderedLaws(preferring: callerLaws, allowed: callee.codecs)
         let offerToCallee = Self.relayOffer(
@@ -87,6 +91,7 @@ extension SIPEndpoint {
             callerTag: callerTag, localTagA: toTag, callerTarget: contact.uri, callerOffer: offer,
             callerCSeq: cseq.sequence, callIDB: token() + "@castor", localTagB: token(),
             offerToCallee: offerToCallee, media: ports, startedAt: wallClock, startedMono: now)
+        call.localAddress = receivedOn
         calls[call.id] = call
         transaction.call = call.id
         inviteServers[transaction.key] = transaction
@@ -108,8 +113,11 @@ extension SIPEndpoint {
     mutating func fork(
         _ call: Call, to binding: SIPBinding, now: MonotonicInstant, into output: inout SIPEndpointOutput
     ) {
+        // Over UDP, the binding's target (its Contact, or the REGISTER's source when the phone is behind NAT);
+        // over TCP/TLS, the connection it registered over (RFC 5626's flow).
         let key = BindingKey(lineID: binding.lineID, contact: binding.contact)
-        guard let destination = flows[key] ?? Self.destination(of: binding),
+        let flow = flows[key].flatMap { $0.isReliable ? $0 : nil }
+        guard let destination = flow ?? Self.destination(of: binding),
             let target = try? SIPURI(parsing: binding.contact)
         else { return }
         let branch = SIPTransactionKey.magicCookie + token()

@@ -195,6 +195,9 @@ extension SIPEndpoint {
                 return nil
             }
             return ok
+        case .bye:
+            // A BYE outside any dialog (§15.1.2).
+            return SIPResponse(answering: request, statusCode: 481, toTag: toTag)
         default:
             // RFC 3261 §21.5.2.
             var response = SIPResponse(answering: request, statusCode: 501, toTag: toTag)

@@ -51,6 +51,8 @@ public struct SIPEndpoint: Sendable {
     var callClients: [String: CallClientTransaction] = [:]
     /// The wall clock of the latest input, for CDR times set from timer paths.
     var lastWallClock: Double = 0
+    /// The local address the message being processed was sent to.
+    var receivedOn: String?
 
     public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
         self.registrar = registrar
@@ -71,12 +73,14 @@ public struct SIPEndpoint: Sendable {
     /// silent). Retransmissions and responses are always handled.
     public mutating func beginBatch(budget: Int) { newTransactionBudget = budget }
 
-    /// One datagram or framed stream message.
+    /// One datagram or framed stream message; `local` is the address it was sent to (the PBX's address as
+    /// the phone knows it, used in SDP when the relay listens on every address).
     public mutating func receive(
-        _ bytes: [UInt8], from source: SIPSource, now: MonotonicInstant, wallClock: Double,
+        _ bytes: [UInt8], from source: SIPSource, local: String? = nil, now: MonotonicInstant, wallClock: Double,
         into output: inout SIPEndpointOutput
     ) {
         lastWallClock = wallClock
+        receivedOn = local
         let failures = registrar.failuresBySource.failures(source: source.address, now: now)
         guard throttle.admit(source.address, failures: failures, now: now) else {
             counters.throttled += 1
