@@ -105,6 +105,7 @@ struct SettingsDefaultsTests {
                 "pbx", "pbx.listen", "pbx.sip_port", "pbx.tls_port", "pbx.tcp", "pbx.tls_certificate", "pbx.tls_key",
                 "pbx.rtp_ports", "pbx.realm", "pbx.auth_algorithms", "pbx.nonce_lifetime", "pbx.auth_retries",
                 "pbx.min_expires", "pbx.max_expires", "pbx.default_expires", "pbx.qualify_frequency",
+                "pbx.ring_timeout", "pbx.rtp_timeout", "pbx.call_limit", "pbx.emergency_numbers", "pbx.media_address",
                 "supervisor", "supervisor.stop_grace_period", "supervisor.restart_delay_initial",
                 "supervisor.restart_delay_max", "supervisor.crash_loop_restarts", "supervisor.crash_loop_window",
                 "supervisor.daemons",

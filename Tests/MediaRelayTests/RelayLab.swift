@@ -38,10 +38,12 @@ enum RelayLab {
         }
     }
 
-    static func start(sessions: Int = 8, threads: Int = 1) throws -> MediaRelay {
+    static func start(
+        sessions: Int = 8, threads: Int = 1, latching: LatchingPolicy = LatchingPolicy()
+    ) throws -> MediaRelay {
         try MediaRelay.start(
             configuration: MediaRelayConfiguration(
-                bindAddress: "127.0.0.1", ports: freeRange(sessions * 4), threads: threads))
+                bindAddress: "127.0.0.1", ports: freeRange(sessions * 4), threads: threads, latching: latching))
     }
 
     /// A translation that passes the given payload types unchanged.
