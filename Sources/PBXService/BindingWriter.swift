@@ -27,10 +27,12 @@ final class BindingWriter: Sendable {
     private let wakeup = DispatchSemaphore(value: 0)
     private let store: CastorStore
     /// Called on the writer's thread with the messages of the committed batches (in order), how many batches
-    /// they were, and the error when the commit failed.
-    private let committed: @Sendable ([SIPOutbound], Int, (any Error)?) -> Void
+    /// they were, the error when the bindings' commit failed, and the error when the CDR rows' did.
+    private let committed: @Sendable ([SIPOutbound], Int, (any Error)?, (any Error)?) -> Void
 
-    init(store: CastorStore, committed: @escaping @Sendable ([SIPOutbound], Int, (any Error)?) -> Void) {
+    init(
+        store: CastorStore, committed: @escaping @Sendable ([SIPOutbound], Int, (any Error)?, (any Error)?) -> Void
+    ) {
         self.store = store
         self.committed = committed
         let thread = Thread { [self] in run() }
@@ -65,15 +67,18 @@ final class BindingWriter: Sendable {
                         failure = error
                     }
                 }
+                // CDR rows are written after the bindings and apart from them: a row the store refuses is
+                // reported, it never holds back a 200 OK.
                 let records = batches.flatMap(\.records)
+                var recordFailure: (any Error)?
                 if !records.isEmpty {
                     do {
                         try store.insertCDRs(records)
                     } catch {
-                        failure = failure ?? error
+                        recordFailure = error
                     }
                 }
-                committed(batches.flatMap(\.messages), batches.count, failure)
+                committed(batches.flatMap(\.messages), batches.count, failure, recordFailure)
             }
             if stopped { return }
         }

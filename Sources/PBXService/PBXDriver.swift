@@ -23,6 +23,7 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     /// Connection ids as the endpoint sees them (UInt64) and as the transport knows them.
     var connections: [UInt64: SIPConnectionID] = [:]
     var storeFailures = 0
+    var cdrFailures = 0
     /// Commits off the loop (set once at start).
     var writer: BindingWriter?
     /// Batches handed to the writer and not yet sent back.
@@ -109,8 +110,12 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     }
 
     /// On the loop: the writer committed `batches` batches (or failed to).
-    func committed(_ messages: [SIPOutbound], batches: Int, error: (any Error)?) {
+    func committed(_ messages: [SIPOutbound], batches: Int, error: (any Error)?, recordError: (any Error)? = nil) {
         batchesWithWriter -= batches
+        if let recordError {
+            cdrFailures += 1
+            logger.error("pbx: cannot store call records", metadata: ["error": "\(recordError)"])
+        }
         if let error {
             storeFailures += 1
             logger.error("pbx: cannot store bindings; answers withheld", metadata: ["error": "\(error)"])
@@ -221,6 +226,7 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
         var values = endpoint.counters.all.mapValues(Double.init)
         values["bindings"] = Double(endpoint.registrar.allBindings.count)
         values["store_failures"] = Double(storeFailures)
+        values["cdr_failures"] = Double(cdrFailures)
         values["loop_stalls"] = Double(loopStalls)
         if let counters = transport?.counters {
             let transportValues: [String: Int] = [

@@ -99,8 +99,10 @@ public final class PBXService: Sendable {
         var advertised = ["udp": "\(configuration.advertisedHost):\(transport.udpPort)"]
         if let port = transport.tcpPort { advertised["tcp"] = "\(configuration.advertisedHost):\(port)" }
         if let port = transport.tlsPort { advertised["tls"] = "\(configuration.advertisedHost):\(port)" }
-        let writer = BindingWriter(store: store) { [eventLoop] messages, batches, error in
-            eventLoop.execute { driver.committed(messages, batches: batches, error: error) }
+        let writer = BindingWriter(store: store) { [eventLoop] messages, batches, error, recordError in
+            eventLoop.execute {
+                driver.committed(messages, batches: batches, error: error, recordError: recordError)
+            }
         }
         try await eventLoop.submit {
             driver.writer = writer

@@ -187,11 +187,14 @@ extension SIPEndpoint {
     /// The CDR row of a call that rang.
     static func record(_ call: Call, statistics: CallMediaStatistics?, end: Double) -> CallDetailRecord {
         let answered = call.answeredAt != nil
+        // The wall clock may step back (NTP) during a call: the row keeps start ≤ answer ≤ end.
+        let end = max(end, call.startedAt)
+        let answer = call.answeredAt.map { min(max($0, call.startedAt), end) }
         return CallDetailRecord(
             callID: call.callerCallID, caller: call.caller.exten ?? call.caller.username,
             callerName: call.caller.displayName, callee: call.dialled, calleeLine: call.callee.username,
             callerContext: call.caller.context, calleeContext: call.calleeContext, start: call.startedAt,
-            answer: call.answeredAt, end: end,
+            answer: answer, end: end,
             disposition: CallDisposition(
                 status: call.finalStatus ?? 480, answered: answered, cancelled: call.cancelled),
             sipStatus: call.finalStatus, hangupBy: call.hangupBy, callerCodec: call.codecA, calleeCodec: call.codecB,
