@@ -188,11 +188,7 @@ struct B2BUATests {
     @Test("hold: a re-INVITE with sendonly is answered recvonly and the relay stops sending to that phone")
     func hold() throws {
         var fixture = CallFixture(bobContacts: 1)
-        let out = fixture.placeCall()
-        let desk = try #require(out.request(.invite, to: "192.0.2.20"))
-        let ok = try #require(
-            fixture.receive(CallFixture.answer(desk, status: 200, sdp: CallFixture.answerPCMU), from: fixture.bobDesk)
-                .responses(200).first)
+        let ok = try Self.answeredCall(&fixture)
         _ = fixture.receive(Self.inDialog("ACK", cseq: 2, toTag: ok), from: fixture.alice)
         let held = CallFixture.sdp(
             port: 4000, formats: "0", extra: "a=rtpmap:0 PCMU/8000\r\n", direction: "sendonly")
@@ -206,11 +202,7 @@ struct B2BUATests {
     @Test("RTP timeout: an answered call with no audio for rtp_timeout is hung up on both sides")
     func rtpTimeout() throws {
         var fixture = CallFixture(bobContacts: 1)
-        let out = fixture.placeCall()
-        let desk = try #require(out.request(.invite, to: "192.0.2.20"))
-        let ok = try #require(
-            fixture.receive(CallFixture.answer(desk, status: 200, sdp: CallFixture.answerPCMU), from: fixture.bobDesk)
-                .responses(200).first)
+        let ok = try Self.answeredCall(&fixture)
         _ = fixture.receive(Self.inDialog("ACK", cseq: 2, toTag: ok), from: fixture.alice)
         let quiet = fixture.advance(by: .seconds(50))
         #expect(quiet.requests(.bye).isEmpty)
@@ -223,11 +215,7 @@ struct B2BUATests {
     @Test("the 200 to the caller is retransmitted until its ACK (RFC 3261 §13.3.1.4)")
     func okRetransmitted() throws {
         var fixture = CallFixture(bobContacts: 1)
-        let out = fixture.placeCall()
-        let desk = try #require(out.request(.invite, to: "192.0.2.20"))
-        let ok = try #require(
-            fixture.receive(CallFixture.answer(desk, status: 200, sdp: CallFixture.answerPCMU), from: fixture.bobDesk)
-                .responses(200).first)
+        let ok = try Self.answeredCall(&fixture)
         let again = fixture.advance(by: .milliseconds(1_600))
         #expect(again.responses(200).count >= 2)
         _ = fixture.receive(Self.inDialog("ACK", cseq: 2, toTag: ok), from: fixture.alice)
@@ -235,6 +223,15 @@ struct B2BUATests {
     }
 
     // MARK: Helpers
+
+    /// 1001 calls 1002's one phone, which answers: the PBX's 200 to the caller (not acknowledged yet).
+    static func answeredCall(_ fixture: inout CallFixture) throws -> SIPResponse {
+        let out = fixture.placeCall()
+        let desk = try #require(out.request(.invite, to: "192.0.2.20"))
+        return try #require(
+            fixture.receive(CallFixture.answer(desk, status: 200, sdp: CallFixture.answerPCMU), from: fixture.bobDesk)
+                .responses(200).first)
+    }
 
     static func branch(_ request: SIPRequest) -> String? { (try? request.headers.topVia())?.branch }
 
