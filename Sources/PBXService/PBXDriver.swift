@@ -198,8 +198,10 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     }
 
     func calls() -> [PBXCall] {
-        endpoint.callSnapshots(now: now).map { call in
-            let statistics = endpoint.mediaControl?.statistics(call.mediaID) ?? CallMediaStatistics()
+        // One snapshot of the relay for every call (a round trip per call would hold the loop).
+        let all = endpoint.mediaControl?.allStatistics() ?? [:]
+        return endpoint.callSnapshots(now: now).map { call in
+            let statistics = all[call.mediaID] ?? CallMediaStatistics()
             func leg(
                 _ side: CallMediaStatistics.Leg, line: String, number: String, context: String, codec: String?,
                 port: Int, remote: String?, onHold: Bool

@@ -35,6 +35,10 @@ final class RelayMediaControl: CallMediaControl, Sendable {
         relay.statistics(MediaSession.ID(rawValue: id)).map(Self.statistics)
     }
 
+    func allStatistics() -> [UInt64: CallMediaStatistics] {
+        Dictionary(uniqueKeysWithValues: relay.allSessions().map { ($0.key.rawValue, Self.statistics($0.value)) })
+    }
+
     func release(_ id: UInt64) -> CallMediaStatistics? {
         relay.release(MediaSession.ID(rawValue: id)).map(Self.statistics)
     }

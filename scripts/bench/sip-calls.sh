@@ -19,33 +19,37 @@
 #  Then a summary: both rate knees and their ratio, the concurrent-call knee, CPU of each process there.
 #
 #   scripts/bench/sip-calls.sh [--quick] [--rates "100 200 …"] [--concurrent "250 500 …"] [--step-seconds S]
-#                              [--plateau S] [--ramp R] [--no-kamailio] [--no-rate] [--no-concurrent]
+#                              [--plateau S] [--ramp R] [--no-kamailio] [--no-rate] [--no-concurrent] [--channels]
 #
-# Defaults: rates "100 200 300 400 500 600 800 1000 1200", 10 s each; concurrent "250 500 750 1000 1250
-# 1500 2000 2500", ramp 200 calls/s, plateau 10 s. --quick: rates "200 400 600 800 1200", concurrent "500
-# 1000 1500 2000", plateau 8 s. A server's steps stop at its first bad step (the knee cannot move past it).
-# Worst case about 9 minutes (4 with --quick), plus the build.
+# Defaults: rates "100 200 400 500 600 800 1000 1200 1600 2000", 10 s each; concurrent "250 500 1000 1250
+# 1500 1750 2000 2500", ramp 200 calls/s, plateau 10 s. --quick: rates "200 400 600 800 1000 1400 2000", 6 s each,
+# concurrent "500 1000 1500 2000", plateau 8 s. A server's steps stop at its first bad step (the knee cannot move past it).
+# Worst case about 9 minutes (4 with --quick), plus the build. --channels also saves `core show channels`
+# at each plateau (logs/channels-N.txt); it is left out by default because answering it holds castor's event
+# loop (castor logged "event loop held" 160-170 ms with 1,500 calls up), on the core the relay runs on.
 #
 # With PIN=1 (the default on 2+ cores) the server (castor pbx, Kamailio) runs on CPU 1 and every SIPp on
 # CPU 0 (taskset); SIPp is single-core here too, so its CPU is printed: at high N it may be SIPp that
 # saturates (its rtp_stream and echo), not the relay: the cpu0/cpu1 columns (whole CPU busy, other jobs on
 # the machine included) tell. Loopback only: everything binds 127.0.0.1; every SIPp run is bounded by -m,
-# -timeout and `timeout`. KEEP=1 keeps the work directory (logs, SIPp stats, castor.db).
+# -timeout and `timeout`. UAS=n (1…8, default 8): callee SIPp processes, each echoing from one thread on one
+# socket with the default 208 KiB receive buffer (50 × N / n packets/s each; with 4, SIPp's echo sockets
+# already dropped 1 % at 1,500 calls while the relay dropped nothing). KEEP=1 keeps the work directory (logs/, SIPp stats, castor.db).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repo=$PWD
 
-rates="100 200 300 400 500 600 800 1000 1200"
-concurrent="250 500 750 1000 1250 1500 2000 2500"
+rates="100 200 400 500 600 800 1000 1200 1600 2000"
+concurrent="250 500 1000 1250 1500 1750 2000 2500"
 step_seconds=10
 plateau=10
 ramp=200
 call_ms=1000
-do_kamailio=1 do_rate=1 do_concurrent=1
+do_kamailio=1 do_rate=1 do_concurrent=1 channels=0
 usage() { sed -n '2,/^set -euo/p' "$0" | sed -e '$d' -e 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case $1 in
-    --quick) rates="200 400 600 800 1200"; concurrent="500 1000 1500 2000"; plateau=8 ;;
+    --quick) rates="200 400 600 800 1000 1400 2000"; step_seconds=6; concurrent="500 1000 1500 2000"; plateau=8 ;;
     --rates) rates=$2; shift ;;
     --concurrent) concurrent=$2; shift ;;
     --step-seconds) step_seconds=$2; shift ;;
@@ -54,6 +58,7 @@ while [ $# -gt 0 ]; do
     --no-kamailio) do_kamailio=0 ;;
     --no-rate) do_rate=0 ;;
     --no-concurrent) do_concurrent=0 ;;
+    --channels) channels=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench: unknown argument $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -61,12 +66,14 @@ while [ $# -gt 0 ]; do
 done
 
 # Ports (loopback): SIP of each server, SIPp's SIP and media ports, the relay's RTP range (4 ports a call).
-castor_port=15170
+castor_port=15180
 kamailio_port=15190
 reg_port=15162
 uac_port=15163
-uas_ports=(15164 15165)
-uas_media=(15400 15410)
+uas_count=${UAS:-8}     # callee SIPp processes (each echoes on one socket, from one thread)
+[ "$uas_count" -ge 1 ] && [ "$uas_count" -le 8 ] || { echo "bench: UAS=1…8" >&2; exit 2; }
+uas_ports=() uas_media=()
+for k in $(seq 0 $((uas_count - 1))); do uas_ports+=($((15164 + k))); uas_media+=($((15400 + 10 * k))); done
 uac_media=15500
 rtp_low=20100 rtp_high=30999
 max_calls=$(((rtp_high - rtp_low + 1) / 4 - 50))
@@ -84,8 +91,8 @@ done
 for n in $concurrent; do
     [ "$n" -le $max_calls ] || { echo "bench: $n concurrent calls need $((n * 4)) relay ports; the range $rtp_low-$rtp_high holds $max_calls calls" >&2; exit 2; }
 done
-for port in $castor_port $kamailio_port $reg_port $uac_port "${uas_ports[@]}" "${uas_media[@]}" $((uas_media[0] + 2)) \
-    $((uas_media[1] + 2)) $uac_media $((uac_media + 2)); do
+for port in $castor_port $kamailio_port $reg_port $uac_port "${uas_ports[@]}" "${uas_media[@]}" \
+    $(for m in "${uas_media[@]}"; do echo $((m + 2)); done) $uac_media $((uac_media + 2)); do
     if [ -n "$(ss -Hanu "sport = :$port")" ]; then echo "bench: UDP port $port is taken (ss -anup)" >&2; exit 1; fi
 done
 taken=$(ss -Hanu "sport >= :$rtp_low and sport <= :$rtp_high" | wc -l)
@@ -112,7 +119,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-mkdir -p "$work/run" "$work/data" "$work/uac" "$work/reg" "$work/uas0" "$work/uas1"
+mkdir -p "$work/run" "$work/data" "$work/uac" "$work/reg" "$work/logs"
 sox -n -r 8000 -c 1 -t ul "$work/uac/tone1k.pcmu" synth 3 sine 1000
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -130,9 +137,9 @@ socket_drops() {
 }
 # Drops of the long-lived sockets that receive our traffic: the callees' echo and SIP sockets, castor's SIP socket
 # (the relay's sockets live as long as their call: they are read at the plateau).
+echo_drops() { local t=0 m; for m in "${uas_media[@]}"; do t=$((t + $(socket_drops "$m" "$m"))); done; echo $t; }
 our_drops() {
-    echo $(( $(socket_drops "${uas_media[0]}" "${uas_media[0]}") + $(socket_drops "${uas_media[1]}" "${uas_media[1]}") + \
-        $(socket_drops "${uas_ports[0]}" "${uas_ports[1]}") + $(socket_drops $castor_port $castor_port) ))
+    echo $(( $(echo_drops) + $(socket_drops "${uas_ports[0]}" "${uas_ports[-1]}") + $(socket_drops $castor_port $castor_port) ))
 }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "-" }'; }
 # Columns of the last row of a SIPp -trace_stat CSV, by name.
@@ -149,10 +156,13 @@ sipp_ms() { awk -v t="$1" 'BEGIN { n = split(t, p, ":"); if (n < 4) { print "-";
 # socket (SIPp's rtp_stream sends from it and never reads what comes back: its queue is full and every
 # echoed packet that reaches it counts in RcvbufErrors).
 sample_sink() {
-    local out=$1 pid=$2 max=$3 i=0
+    local out=$1 pid=$2 max=$3 i=0 d last=0
     echo 0 > "$out"
     while [ $i -lt "$max" ] && kill -0 "$pid" 2>/dev/null; do
-        socket_drops $uac_media $((uac_media + 3)) > "$out.tmp" && mv "$out.tmp" "$out"
+        # The counter only grows while the socket lives; once SIPp has exited (its job not yet reaped) the
+        # socket is gone and ss finds nothing: keep the highest value seen.
+        d=$(socket_drops $uac_media $((uac_media + 3)))
+        if [ "$d" -gt "$last" ]; then last=$d; echo "$d" > "$out.tmp" && mv "$out.tmp" "$out"; fi
         sleep 0.1; i=$((i + 1))
     done
 }
@@ -192,10 +202,13 @@ cpu_between() {
     cpu1=$(pct $((b11 - b10)) $((t11 - t10)))
 }
 
+# Sets idle (% over 2 s, vmstat) and prints the load (the load average counts SIPp's RTP threads of a previous
+# run too: vmstat's idle is what tells whether other jobs are running now).
 load_report() {
     local v
-    v=$(vmstat 1 3 | tail -n 2 | awk '{ us += $13; sy += $14; id += $15 } END { printf "us %d%% sy %d%% id %d%%", us / 2, sy / 2, id / 2 }')
-    echo "load: $(uptime | sed 's/.*load average/load average/'); vmstat over 2 s: $v"
+    v=$(vmstat 1 3 | tail -n 2 | awk '{ us += $13; sy += $14; id += $15 } END { printf "%d us %d%% sy %d%% id %d%%", id / 2, us / 2, sy / 2, id / 2 }')
+    idle=${v%% *}
+    echo "load: $(uptime | sed 's/.*load average/load average/'); vmstat over 2 s: ${v#* }"
 }
 
 castor_stat() { "$castor" cli --data-dir "$work/data" -x "sip show stats" 2>/dev/null | awk -v k="$1" '$1 == k { print $2 }'; }
@@ -209,9 +222,10 @@ wait_calls_drained() {
 }
 
 # ---------------------------------------------------------------------------------------------- setup
-echo "== $(date -u +%FT%TZ) on $(nproc) cores; $(load_report)"
-if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { exit !(l > 0.5) }'; then
-    echo "   warning: the machine is not idle; other jobs share the CPUs (see the cpu0/cpu1 columns)"
+load_report > "$work/load.txt"; echo "== $(date -u +%FT%TZ) on $(nproc) cores; $(cat "$work/load.txt")"
+idle=$(vmstat 1 3 | tail -n 2 | awk '{ id += $15 } END { print int(id / 2) }')
+if [ "$idle" -lt 90 ]; then
+    echo "   warning: the machine is only ${idle}% idle: other jobs share the CPUs (see the cpu0/cpu1 columns)"
 fi
 cat > "$work/data/castor.yaml" <<YAML
 log_level: warning
@@ -224,6 +238,7 @@ pbx:
 YAML
 "$castor" lab init --data-dir "$work/data" >/dev/null
 echo "SEQUENTIAL" > "$work/calls.csv"
+kamailio_routes=""
 echo "SEQUENTIAL" > "$work/reg/users.csv"
 for i in $(seq 0 $((pairs - 1))); do
     for exten in $((1010 + i)) $((1010 + pairs + i)); do
@@ -232,14 +247,14 @@ for i in $(seq 0 $((pairs - 1))); do
     done
     caller=$((1010 + i)) callee=$((1010 + pairs + i))
     echo "$caller;127.0.0.1;[authentication username=$caller password=pw-$caller-bench];$callee" >> "$work/calls.csv"
-    echo "$callee;127.0.0.1;[authentication username=$callee password=pw-$callee-bench];${uas_ports[$((callee % 2))]}" \
+    echo "$callee;127.0.0.1;[authentication username=$callee password=pw-$callee-bench];${uas_ports[$((i % uas_count))]}" \
         >> "$work/reg/users.csv"
+    kamailio_routes+="    case \"$callee\": \$du = \"sip:127.0.0.1:${uas_ports[$((i % uas_count))]}\"; break;"$'\n'
 done
 
 # Kamailio: the notes' §3 proxy, INVITEs record-routed and relayed statefully to the UAS of the callee
-# (odd numbers to the second UAS, as Castor's registrations do).
-sed -e "s|ABS_RUN|$work/run|" -e "s|PORT|$kamailio_port|g" -e "s|UAS0|${uas_ports[0]}|" -e "s|UAS1|${uas_ports[1]}|" \
-    > "$work/kamailio.cfg" <<'CFG'
+# (the one Castor has the callee's registration for).
+cat > "$work/kamailio.cfg.in" <<'CFG'
 #!KAMAILIO
 debug=1
 log_stderror=yes
@@ -272,31 +287,38 @@ request_route {
   if (is_method("CANCEL")) { if (t_check_trans()) t_relay(); exit; }
   if (is_method("INVITE")) {
     record_route();
-    if ($rU =~ "[13579]$") $du = "sip:127.0.0.1:UAS1"; else $du = "sip:127.0.0.1:UAS0";
+    switch ($rU) {
+ROUTES
+      default: sl_send_reply("404", "Not Found"); exit;
+    }
     if (!t_relay()) sl_reply_error();
     exit;
   }
   sl_send_reply("405","Method Not Allowed");
 }
 CFG
+printf "%s" "$kamailio_routes" > "$work/kamailio.routes"
+sed -e "s|ABS_RUN|$work/run|" -e "s|PORT|$kamailio_port|g" -e "/^ROUTES\$/{r $work/kamailio.routes" -e "d}" \
+    "$work/kamailio.cfg.in" > "$work/kamailio.cfg"
 kamailio -c -f "$work/kamailio.cfg" >/dev/null 2>&1 || { kamailio -c -f "$work/kamailio.cfg"; exit 1; }
 
-# The two callee UASes (one per parity of the callee number), for the whole run: they answer, copy the
-# Record-Route of a proxy, and echo the RTP they get (-rtp_echo on their -mp port).
+# The callee UASes (callee line i is answered by UAS i mod UAS), for the whole run: they answer, copy the
+# Record-Route of a proxy, and echo the RTP they get (-rtp_echo on their -mp port, one thread each).
 total_calls=$(( $(echo $rates | tr ' ' '\n' | awk -v s="$step_seconds" '{ t += $1 * s } END { print t }') * 2 + \
     $(echo $concurrent | tr ' ' '\n' | awk '{ t += $1 } END { print t }') + 1000 ))
 uas_pids=()
-for k in 0 1; do
+for k in $(seq 0 $((uas_count - 1))); do
+    mkdir -p "$work/uas$k"
     (cd "$work/uas$k" && exec $client_cpu sipp -sf "$repo/scripts/sipp/uas_call_rr.xml" -i 127.0.0.1 -p "${uas_ports[$k]}" \
-        -mi 127.0.0.1 -mp "${uas_media[$k]}" -rtp_echo -m $total_calls -l 100000 -nostdin \
+        -mi 127.0.0.1 -mp "${uas_media[$k]}" -rtp_echo -m $total_calls -l 15000 -nostdin \
         -trace_err -error_file errors.log -trace_stat -stf stat.csv -fd 1 -max_recv_loops 1000 -max_sched_loops 1000 \
         -timeout 1500 > out 2>&1) &
     uas_pids+=("$!"); started+=("$!")
 done
 sleep 1
-for k in 0 1; do kill -0 "${uas_pids[$k]}" 2>/dev/null || { cat "$work/uas$k/out"; echo "bench: SIPp UAS $k did not start" >&2; exit 1; }; done
-uas_retrans() { local t=0 k r; for k in 0 1; do r=$(stat_cols "$work/uas$k/stat.csv" 'Retransmissions(C)'); t=$((t + ${r:-0})); done; echo $t; }
-uas_failed() { local t=0 k r; for k in 0 1; do r=$(stat_cols "$work/uas$k/stat.csv" 'FailedCall(C)'); t=$((t + ${r:-0})); done; echo $t; }
+for k in $(seq 0 $((uas_count - 1))); do kill -0 "${uas_pids[$k]}" 2>/dev/null || { cat "$work/uas$k/out"; echo "bench: SIPp UAS $k did not start" >&2; exit 1; }; done
+uas_retrans() { local t=0 k r; for k in $(seq 0 $((uas_count - 1))); do r=$(stat_cols "$work/uas$k/stat.csv" 'Retransmissions(C)'); t=$((t + ${r:-0})); done; echo $t; }
+uas_failed() { local t=0 k r; for k in $(seq 0 $((uas_count - 1))); do r=$(stat_cols "$work/uas$k/stat.csv" 'FailedCall(C)'); t=$((t + ${r:-0})); done; echo $t; }
 
 start_castor() {
     $server_cpu "$castor" pbx --data-dir "$work/data" --sip-port $castor_port --tls-port 0 --rtp-ports "$rtp_low-$rtp_high" \
@@ -324,16 +346,20 @@ castor_counters() {
         printf "%s=%s ", $1, $2 }') || true
     [ -z "$extra" ] || echo "   castor counters so far: $extra"
 }
-show_errors() {  # the first SIPp error lines of a bad step
+show_errors() {  # the first SIPp error lines of a bad step ($2: a name to keep the log under, in logs/)
     local file=$1
     [ -s "$file" ] || return 0
-    echo "   SIPp errors ($(grep -c 'Call-Id\|Aborting\|Dead call' "$file" || true) lines; first ones):"
-    grep -E 'Aborting|receive timeout|Dead call|unexpected|Failed' "$file" | cut -c1-220 | head -n 4 | sed 's/^/     /'
-    grep -m 2 -A1 "received 'SIP/2.0 [3-6]" "$file" | grep -o "SIP/2.0 [3-6][0-9][0-9][^']*" | head -n 2 | sed 's/^/     /'
+    cp "$file" "$work/logs/$2.errors.log"
+    echo "   SIPp errors ($(grep -c 'Call-Id\|Aborting\|Dead call' "$file" || true) lines; first ones; logs/$2.errors.log):"
+    # (|| true: head closes the pipe early, and pipefail would make that fatal)
+    grep -E 'Aborting|receive timeout|Dead call|unexpected|Failed' "$file" | cut -c1-220 | head -n 4 | sed 's/^/     /' || true
+    echo "   responses in them:"
+    grep -o "received 'SIP/2.0 [0-9][0-9][0-9][^']*" "$file" | cut -c11- | sort | uniq -c | sort -rn | head -n 3 | sed 's/^/     /' || true
+    return 0
 }
 
 # ---------------------------------------------------------------------------------------------- part 1
-declare -A rate_cpu
+declare -A rate_cpu rate_bad
 # One rate step: $1 name, $2 rate, $3 port, $4 scenario, $5 SIP transactions per call. Prints a row; sets good.
 rate_step() {
     local name=$1 rate=$2 port=$3 scenario=$4 tx=$5
@@ -359,7 +385,7 @@ rate_step() {
         "$retrans" "$uas_r" "$(sipp_ms "$setup")" "$cpu_server" "$cpu_uac" "$cpu_uas" "$cpu0" "$cpu1" "$udp" \
         "$([ $good = 1 ] && echo ok || echo BAD)"
     rate_cpu[$name/$rate]="$cpu_server $cpu_uac $cpu_uas $cpu0 $cpu1"
-    [ $good = 1 ] || show_errors "$work/uac/errors.log"
+    [ $good = 1 ] || show_errors "$work/uac/errors.log" "$name-$rate"
     [ $good = 1 ] || [ "$(( $(uas_failed) - fail0 ))" = 0 ] || echo "   UAS failed calls: $(( $(uas_failed) - fail0 ))"
 }
 rate_header() {
@@ -374,7 +400,9 @@ run_rate() {
     for rate in $rates; do
         rate_step "$name" "$rate" "$port" "$scenario" "$tx"
         [ "$name" = castor ] && { castor_alive || break; wait_calls_drained; }
-        if [ $good = 1 ]; then knee=$rate; else echo "   (stopping $name here: its knee is $knee/s)"; break; fi
+        if [ $good = 1 ]; then knee=$rate; else
+            echo "   (stopping $name here: its knee is $knee/s)"; rate_bad[$name]="$rate ${rate_cpu[$name/$rate]}"; break
+        fi
     done
 }
 
@@ -415,11 +443,11 @@ fi
 
 # ---------------------------------------------------------------------------------------------- part 2
 declare -A conc_cpu
-conc_knee=-
+conc_knee=- conc_bad=""
 if [ $do_concurrent = 1 ] && kill -0 "$castor_pid" 2>/dev/null; then
     echo
     echo "== part 2: concurrent relayed G.711 calls: ramp at $ramp calls/s to N, hold ${plateau}s, hang up; RTP 50 pps each way"
-    echo "   up: calls Up at mid-plateau (core show channels); ok/failed: SIPp caller; pkts/call: what the relay got from"
+    echo "   up: castor's calls_live at mid-plateau (sip show stats); ok/failed: SIPp caller; pkts/call: what the relay got from"
     echo "   the caller / from the callee (echo) per call, vs what ${plateau}+ s of 20 ms packets should be; relay loss: CDR"
     echo "   caller_lost+callee_lost over their packets; kernel: receive-buffer drops (ss -m) of the relay's sockets (at the"
     echo "   plateau), the callees' echo and SIP sockets and castor's SIP socket, over the packets received on the hops"
@@ -432,12 +460,15 @@ if [ $do_concurrent = 1 ] && kill -0 "$castor_pid" 2>/dev/null; then
         hold_ms=$(( (ramp_s + plateau) * 1000 ))
         cdr0=$(sqlite3 "$work/data/castor.db" "select coalesce(max(id), 0) from cdr")
         rcv0=$(rcvbuf_errors); fail0=$(uas_failed)
-        ours0=$(our_drops); relay0=$(socket_drops $rtp_low $rtp_high)
+        ours0=$(our_drops); relay0=$(socket_drops $rtp_low $rtp_high); echo0=$(echo_drops)
         start_uac $castor_port "$repo/scripts/sipp/uac_call.xml" "$work/calls.csv" $((2 * ramp_s + plateau + 40)) \
             -r "$ramp" -m "$n" -l "$n" -d "$hold_ms"
         sleep $((ramp_s + 1)); a=$(snapshot)
         sleep $(( plateau / 2 - 1 ))
-        "$castor" cli --data-dir "$work/data" -x "core show channels" > "$work/channels.txt" 2>&1 || true
+        up=$(castor_stat calls_live)
+        if [ $channels = 1 ]; then
+            "$castor" cli --data-dir "$work/data" -x "core show channels" > "$work/logs/channels-$n.txt" 2>&1 || true
+        fi
         sleep $(( plateau - plateau / 2 - 2 )); b=$(snapshot)
         relay_drops=$(( $(socket_drops $rtp_low $rtp_high) - relay0 )); [ $relay_drops -ge 0 ] || relay_drops=0
         wait "$uac_job" 2>/dev/null || true; current=()
@@ -447,7 +478,6 @@ if [ $do_concurrent = 1 ] && kill -0 "$castor_pid" 2>/dev/null; then
         global=$(( $(rcvbuf_errors) - rcv0 - sink )); [ $global -ge 0 ] || global=0
         kernel=$(( $(our_drops) - ours0 + relay_drops ))
         read -r ok failed <<< "$(stat_cols "$work/uac/stat.csv" 'SuccessfulCall(C)' 'FailedCall(C)')"
-        up=$(awk '$2 == "caller" && $3 == "Up" { n++ } END { print n + 0 }' "$work/channels.txt")
         # The CDR rows of this step (the writer may lag behind the BYEs by a little).
         i=0
         while [ $i -lt 30 ]; do
@@ -471,16 +501,18 @@ if [ $do_concurrent = 1 ] && kill -0 "$castor_pid" 2>/dev/null; then
             "$((cl + el))" "$loss" "$kernel" "$kloss" "$jit" "$cpu_server" "$cpu_uac" "$cpu_uas" "$cpu0" "$cpu1" \
             "$([ $good = 1 ] && echo ok || echo BAD)"
         echo "$n $rows $answered $cp $cl $ep $el $kernel $relay_drops $global $sink" >> "$work/concurrent.raw"
-        echo "   RcvbufErrors: +$((global + sink)) in all, $sink at the caller's unread RTP socket, $global elsewhere (other jobs on the machine included); relay sockets at the plateau: $relay_drops"
+        echo "   drops: relay sockets $relay_drops (at the plateau), callees' echo sockets $(( $(echo_drops) - echo0 )); RcvbufErrors +$((global + sink)): $sink at the caller's unread RTP socket, $global elsewhere (other jobs included)"
         conc_cpu[$n]="$cpu_server $cpu_uac $cpu_uas $cpu0 $cpu1"
         if [ $good = 0 ]; then
-            show_errors "$work/uac/errors.log"
+            show_errors "$work/uac/errors.log" "concurrent-$n"
             [ "$rows" -ge "$n" ] || echo "   castor wrote $rows CDR rows for $n calls ($answered answered)"
             [ "$(( $(uas_failed) - fail0 ))" = 0 ] || echo "   UAS failed calls: $(( $(uas_failed) - fail0 ))"
         fi
         castor_alive || break
         wait_calls_drained
-        if [ $good = 1 ]; then conc_knee=$n; else echo "   (stopping here: the knee is $conc_knee concurrent calls)"; break; fi
+        if [ $good = 1 ]; then conc_knee=$n; else
+            echo "   (stopping here: the knee is $conc_knee concurrent calls)"; conc_bad="$n ${conc_cpu[$n]}"; break
+        fi
     done
     castor_counters
 fi
@@ -489,13 +521,20 @@ if [ -s "$work/castor.log" ]; then echo "   castor stderr: $(wc -l < "$work/cast
 
 # ---------------------------------------------------------------------------------------------- summary
 echo
-echo "== summary ($( [ $pinned = 1 ] && echo "server on CPU 1, SIPp on CPU 0" || echo "not pinned"); $(load_report))"
+echo "== summary ($( [ $pinned = 1 ] && echo "server on CPU 1, SIPp on CPU 0" || echo "not pinned"); after the run: $(load_report))"
 cpu_of() { [ -n "${1:-}" ] && echo "$1" | awk '{ printf "server %s%%, SIPp caller %s%%, callees %s%%; CPU 0 %s%%, CPU 1 %s%%", $1, $2, $3, $4, $5 }' || echo "-"; }
-printf "%-34s %-10s %s\n" "call rate knee (castor)" "${castor_rate_knee}/s" \
+top_rate=${rates##* }
+shown() { case $1 in -) echo "not run" ;; "$top_rate") echo ">= $1/s" ;; *) echo "$1/s" ;; esac; }  # the top step held: the knee is above
+printf "%-34s %-10s %s\n" "call rate knee (castor)" "$(shown "$castor_rate_knee")" \
     "goal >= 500/s; CPU there: $(cpu_of "${rate_cpu[castor/$castor_rate_knee]:-}")"
-printf "%-34s %-10s %s\n" "call rate knee (kamailio, no media)" "${kamailio_rate_knee}/s" \
+printf "%-34s %-10s %s\n" "call rate knee (kamailio, no media)" "$(shown "$kamailio_rate_knee")" \
     "anchor ~1,200/s; CPU there: $(cpu_of "${rate_cpu[kamailio/$kamailio_rate_knee]:-}")"
 awk -v a="$castor_rate_knee" -v b="$kamailio_rate_knee" 'BEGIN { if (b + 0 > 0 && a != "-") printf "%-34s %.2fx\n", "ratio castor / kamailio", a / b;
     else printf "%-34s n/a\n", "ratio castor / kamailio" }'
 printf "%-34s %-10s %s\n" "concurrent relayed calls (< 0.1 %)" "$conc_knee" \
     "goal >= 1,000; bare C relay ~1,700/core, Asterisk ~240/core; CPU there: $(cpu_of "${conc_cpu[$conc_knee]:-}")"
+# Who saturated at the first bad step: CPU 1 is the server's, CPU 0 SIPp's (both include other jobs).
+bad_line() { [ -n "$2" ] && echo "$2" | awk -v w="$1" '{ printf "   first bad step of %s: %s (server %s%%, SIPp caller %s%%, callees %s%%; CPU 0 %s%%, CPU 1 %s%%)\n", w, $1, $2, $3, $4, $5, $6 }'; return 0; }
+bad_line "castor, rate" "${rate_bad[castor]:-}"
+bad_line "kamailio, rate" "${rate_bad[kamailio]:-}"
+bad_line "castor, concurrent" "$conc_bad"

@@ -12,6 +12,8 @@ public protocol CallMediaControl: AnyObject, Sendable {
     func connect(_ id: UInt64, a: CallMediaLeg, b: CallMediaLeg)
     /// The counters so far (for `core show channels` and the RTP timeout).
     func statistics(_ id: UInt64) -> CallMediaStatistics?
+    /// The counters of every session at once: one round trip to the relay, however many calls.
+    func allStatistics() -> [UInt64: CallMediaStatistics]
     /// Frees the ports; returns the final counters (for the CDR).
     func release(_ id: UInt64) -> CallMediaStatistics?
 }

@@ -22,7 +22,7 @@ extension SIPEndpoint {
             if side == .caller, call.state == .answered {
                 call.state = .confirmed
                 call.okToCaller = nil
-                timers.push(now + .seconds(5), .call(call.id, .mediaCheck))
+                armMediaSweep(now: now)
             }
             return nil
         case .bye:
@@ -168,20 +168,33 @@ extension SIPEndpoint {
             // §13.3.1.4: no ACK within 64·T1: the dialog is confirmed and then ended with a BYE.
             guard call.state == .answered else { return }
             endCall(call, by: "pbx", byeCaller: true, now: now, wallClock: wallClock, into: &output)
-        case .mediaCheck:
-            guard call.state == .confirmed else { return }
-            let statistics = mediaControl?.statistics(call.media.id)
+        }
+    }
+
+    /// Every 5 s while calls are up: one snapshot of the relay, and the answered calls that carried no RTP
+    /// from either phone for `rtpTimeout` (`rtpHoldTimeout` on hold) are hung up on both sides.
+    mutating func sweepMedia(now: MonotonicInstant, wallClock: Double, into output: inout SIPEndpointOutput) {
+        mediaSweepArmed = false
+        let confirmed = calls.values.filter { $0.state == .confirmed }
+        guard !confirmed.isEmpty else { return }
+        let statistics = mediaControl?.allStatistics() ?? [:]
+        for call in confirmed.sorted(by: { $0.id < $1.id }) {
+            let legs = statistics[call.media.id]
             let lastHeard =
-                [statistics?.a.lastReceived, statistics?.b.lastReceived, call.answeredMono]
-                .compactMap { $0 }.max() ?? now
+                [legs?.a.lastReceived, legs?.b.lastReceived, call.answeredMono].compactMap { $0 }.max() ?? now
             let limit = call.callerOnHold || call.calleeOnHold ? configuration.rtpHoldTimeout : configuration.rtpTimeout
             if now - lastHeard >= limit {
                 counters.rtpTimeouts += 1
                 endCall(call, by: "pbx", byeCaller: true, now: now, wallClock: wallClock, into: &output)
-            } else {
-                timers.push(now + .seconds(5), .call(id, .mediaCheck))
             }
         }
+        armMediaSweep(now: now)
+    }
+
+    mutating func armMediaSweep(now: MonotonicInstant) {
+        guard !mediaSweepArmed else { return }
+        mediaSweepArmed = true
+        timers.push(now + .seconds(5), .mediaSweep)
     }
 
     /// The CDR row of a call that rang.
@@ -209,7 +222,6 @@ enum CallTimer: Sendable {
     case ringTimeout
     case okRetransmit
     case ackTimeout
-    case mediaCheck
     /// An ended call whose forks never answered finally is forgotten.
     case reap
 }

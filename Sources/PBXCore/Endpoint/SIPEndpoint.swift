@@ -53,6 +53,8 @@ public struct SIPEndpoint: Sendable {
     var lastWallClock: Double = 0
     /// The local address the message being processed was sent to.
     var receivedOn: String?
+    /// Whether the RTP-timeout sweep is scheduled.
+    var mediaSweepArmed = false
 
     public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
         self.registrar = registrar
@@ -119,6 +121,8 @@ public struct SIPEndpoint: Sendable {
                 fireCallClient(key, timer: timer, now: now, into: &output)
             case .call(let id, let timer):
                 fireCall(id, timer, now: now, wallClock: wallClock, into: &output)
+            case .mediaSweep:
+                sweepMedia(now: now, wallClock: wallClock, into: &output)
             case .qualify(let key):
                 qualify(key, now: now, wallClock: wallClock, into: &output)
             case .expiry:
@@ -198,6 +202,7 @@ enum TimerPayload: Sendable {
     case client(branch: String, timer: SIPTransactionTimer)
     case callClient(key: String, timer: SIPTransactionTimer)
     case call(UInt64, CallTimer)
+    case mediaSweep
     case qualify(BindingKey)
     case expiry
 }

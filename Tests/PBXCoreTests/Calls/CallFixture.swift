@@ -22,6 +22,12 @@ final class RecordingMedia: CallMediaControl, @unchecked Sendable {
     }
     func connect(_ id: UInt64, a: CallMediaLeg, b: CallMediaLeg) { connected[id] = (a, b) }
     func statistics(_ id: UInt64) -> CallMediaStatistics? { statisticsByID[id] ?? CallMediaStatistics() }
+    func allStatistics() -> [UInt64: CallMediaStatistics] {
+        Dictionary(
+            uniqueKeysWithValues: allocated.filter { !released.contains($0) }.map {
+                ($0, statisticsByID[$0] ?? CallMediaStatistics())
+            })
+    }
     func release(_ id: UInt64) -> CallMediaStatistics? {
         released.append(id)
         return statisticsByID[id] ?? CallMediaStatistics()
