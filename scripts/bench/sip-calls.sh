@@ -211,7 +211,12 @@ load_report() {
     echo "load: $(uptime | sed 's/.*load average/load average/'); vmstat over 2 s: ${v#* }"
 }
 
-castor_stat() { "$castor" cli --data-dir "$work/data" -x "sip show stats" 2>/dev/null | awk -v k="$1" '$1 == k { print $2 }'; }
+# A query of castor's store (read while castor writes its CDRs).
+db() { sqlite3 -cmd ".timeout 5000" "$work/data/castor.db" "$1" || echo 0; }
+# One counter of `sip show stats` (empty when castor does not answer within its 5 s: a busy event loop).
+castor_stat() {
+    { timeout 10 "$castor" cli --data-dir "$work/data" -x "sip show stats" 2>/dev/null || true; } | awk -v k="$1" '$1 == k { print $2 }'
+}
 wait_calls_drained() {
     local i=0 live
     while [ $i -lt 40 ]; do
@@ -340,7 +345,7 @@ castor_alive() {
 # ACK of each 407 matches the INVITE's server transaction and counts there, one per call.
 castor_counters() {
     local extra
-    extra=$("$castor" cli --data-dir "$work/data" -x "sip show stats" 2>/dev/null | awk '($1 == "overloaded" || \
+    extra=$({ timeout 10 "$castor" cli --data-dir "$work/data" -x "sip show stats" 2>/dev/null || true; } | awk '($1 == "overloaded" || \
         $1 == "throttled" || $1 == "rtp_timeouts" || $1 == "loop_stalls" || $1 == "transport_send_errors" || \
         $1 == "calls_not_found" || $1 == "retransmissions_sent") && $2 != 0 {
         printf "%s=%s ", $1, $2 }') || true
@@ -458,16 +463,16 @@ if [ $do_concurrent = 1 ] && kill -0 "$castor_pid" 2>/dev/null; then
     for n in $concurrent; do
         ramp_s=$(( (n + ramp - 1) / ramp ))
         hold_ms=$(( (ramp_s + plateau) * 1000 ))
-        cdr0=$(sqlite3 "$work/data/castor.db" "select coalesce(max(id), 0) from cdr")
+        cdr0=$(db "select coalesce(max(id), 0) from cdr")
         rcv0=$(rcvbuf_errors); fail0=$(uas_failed)
         ours0=$(our_drops); relay0=$(socket_drops $rtp_low $rtp_high); echo0=$(echo_drops)
         start_uac $castor_port "$repo/scripts/sipp/uac_call.xml" "$work/calls.csv" $((2 * ramp_s + plateau + 40)) \
             -r "$ramp" -m "$n" -l "$n" -d "$hold_ms"
         sleep $((ramp_s + 1)); a=$(snapshot)
         sleep $(( plateau / 2 - 1 ))
-        up=$(castor_stat calls_live)
+        up=$(castor_stat calls_live); up=${up:-0}
         if [ $channels = 1 ]; then
-            "$castor" cli --data-dir "$work/data" -x "core show channels" > "$work/logs/channels-$n.txt" 2>&1 || true
+            timeout 10 "$castor" cli --data-dir "$work/data" -x "core show channels" > "$work/logs/channels-$n.txt" 2>&1 || true
         fi
         sleep $(( plateau - plateau / 2 - 2 )); b=$(snapshot)
         relay_drops=$(( $(socket_drops $rtp_low $rtp_high) - relay0 )); [ $relay_drops -ge 0 ] || relay_drops=0
@@ -481,11 +486,11 @@ if [ $do_concurrent = 1 ] && kill -0 "$castor_pid" 2>/dev/null; then
         # The CDR rows of this step (the writer may lag behind the BYEs by a little).
         i=0
         while [ $i -lt 30 ]; do
-            rows=$(sqlite3 "$work/data/castor.db" "select count(*) from cdr where id > $cdr0")
+            rows=$(db "select count(*) from cdr where id > $cdr0")
             [ "$rows" -ge "$n" ] && break
             sleep 0.5; i=$((i + 1))
         done
-        IFS='|' read -r rows answered cp cl ep el jit <<< "$(sqlite3 "$work/data/castor.db" "select count(*), \
+        IFS='|' read -r rows answered cp cl ep el jit <<< "$(db "select count(*), \
             coalesce(sum(disposition = 'ANSWERED'), 0), coalesce(sum(caller_packets), 0), coalesce(sum(caller_lost), 0), \
             coalesce(sum(callee_packets), 0), coalesce(sum(callee_lost), 0), \
             coalesce(max(max(caller_jitter_ms, callee_jitter_ms)), 0) from cdr where id > $cdr0")"
