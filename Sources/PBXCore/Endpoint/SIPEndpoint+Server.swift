@@ -63,7 +63,8 @@ extension SIPEndpoint {
         let destination = responseDestination(top: top, source: source)
 
         if let existing = serverTransaction(key) {
-            counters.retransmissionsReceived += 1
+            // An ACK for a non-2xx final response matches its INVITE's transaction but is no retransmission.
+            if request.method != .ack { counters.retransmissionsReceived += 1 }
             let transaction = existing
             let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
             let placeholder = SIPOutbound(bytes: [], destination: destination)
