@@ -31,10 +31,6 @@ final class RelayMediaControl: CallMediaControl, Sendable {
         relay.setDirection(session, leg: .b, sendToLeg: b.receives)
     }
 
-    func statistics(_ id: UInt64) -> CallMediaStatistics? {
-        relay.statistics(MediaSession.ID(rawValue: id)).map(Self.statistics)
-    }
-
     func allStatistics() -> [UInt64: CallMediaStatistics] {
         Dictionary(uniqueKeysWithValues: relay.allSessions().map { ($0.key.rawValue, Self.statistics($0.value)) })
     }

@@ -47,7 +47,7 @@ import Testing
         // Another program holds the RTCP port of the first pair.
         let squatter = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(squatter) }
-        var address = Phone.loopback(port: UInt16(range.lowerBound + 1))
+        var address = LoopbackUDPSocket.loopback(port: UInt16(range.lowerBound + 1))
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(squatter, $0, socklen_t(MemoryLayout<sockaddr_in>.size))

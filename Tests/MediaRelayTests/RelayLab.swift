@@ -30,7 +30,7 @@ enum RelayLab {
     static func isFree(_ port: Int) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(descriptor) }
-        var address = Phone.loopback(port: UInt16(port))
+        var address = LoopbackUDPSocket.loopback(port: UInt16(port))
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0

@@ -10,80 +10,24 @@ import TFTPProtocol
 /// their source port. Receiving polls a non-blocking socket with short sleeps, so a test waiting for a
 /// reply never blocks a thread of the cooperative pool.
 final class RawTFTPClient {
-    let descriptor: Int32
-    let port: UInt16
+    let socket: LoopbackUDPSocket
 
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-        guard fd >= 0 else { throw TestFailure("socket: \(String(cString: strerror(errno)))") }
-        var address = Self.loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0 else {
-            close(fd)
-            throw TestFailure("bind 127.0.0.1: \(String(cString: strerror(errno)))")
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        descriptor = fd
-        port = UInt16(bigEndian: address.sin_port)
-    }
+    init() throws { socket = try LoopbackUDPSocket() }
 
-    deinit { close(descriptor) }
+    var descriptor: Int32 { socket.descriptor }
+    var port: UInt16 { socket.port }
 
-    static func loopback(port: UInt16) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        return address
-    }
-
-    func send(_ bytes: [UInt8], to port: UInt16) {
-        var address = Self.loopback(port: port)
-        _ = bytes.withUnsafeBytes { payload in
-            withUnsafePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(
-                        descriptor, payload.baseAddress, payload.count, 0, $0,
-                        socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-        }
-    }
+    func send(_ bytes: [UInt8], to port: UInt16) { socket.send(bytes, to: port) }
 
     func send(_ packet: TFTPPacket, to port: UInt16) { send(packet.serialized(), to: port) }
 
     /// The next datagram and its source port, or nil after `timeout`.
     func receive(timeout: Duration = .seconds(30)) async -> (bytes: [UInt8], port: UInt16)? {
-        let deadline = ContinuousClock.now + timeout
-        while true {
-            if let datagram = receiveNow() { return datagram }
-            guard ContinuousClock.now < deadline else { return nil }
-            try? await Task.sleep(for: .milliseconds(2))
-        }
+        await socket.receive(timeout: timeout)
     }
 
     /// A datagram already queued, if any.
-    func receiveNow() -> (bytes: [UInt8], port: UInt16)? {
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        var source = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let count = buffer.withUnsafeMutableBytes { bytes in
-            withUnsafeMutablePointer(to: &source) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    recvfrom(descriptor, bytes.baseAddress, bytes.count, 0, $0, &length)
-                }
-            }
-        }
-        guard count >= 0 else { return nil }
-        return (Array(buffer[0..<count]), UInt16(bigEndian: source.sin_port))
-    }
+    func receiveNow() -> (bytes: [UInt8], port: UInt16)? { socket.receiveNow() }
 
     /// The next datagram parsed as a TFTP packet, with its source port.
     func receivePacket(timeout: Duration = .seconds(30)) async throws -> (packet: TFTPPacket, port: UInt16) {

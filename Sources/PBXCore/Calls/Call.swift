@@ -53,7 +53,6 @@ final class Call: @unchecked Sendable {
     /// The 200 sent to the caller, retransmitted until its ACK (§13.3.1.4).
     var okToCaller: SIPOutbound?
     var okInterval: Duration = .zero
-    var okSentAt: MonotonicInstant?
 
     // Leg B: the callee's dialog, the PBX as UAC.
     let callIDB: String

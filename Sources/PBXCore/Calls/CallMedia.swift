@@ -10,9 +10,8 @@ public protocol CallMediaControl: AnyObject, Sendable {
     /// Where each leg's audio goes, in which codec, and whether it may be sent (hold). Called when the call
     /// is answered and again after each re-INVITE.
     func connect(_ id: UInt64, a: CallMediaLeg, b: CallMediaLeg)
-    /// The counters so far (for `core show channels` and the RTP timeout).
-    func statistics(_ id: UInt64) -> CallMediaStatistics?
-    /// The counters of every session at once: one round trip to the relay, however many calls.
+    /// The counters of every session at once (for `core show channels` and the RTP timeout): one round trip
+    /// to the relay, however many calls.
     func allStatistics() -> [UInt64: CallMediaStatistics]
     /// Frees the ports; returns the final counters (for the CDR).
     func release(_ id: UInt64) -> CallMediaStatistics?

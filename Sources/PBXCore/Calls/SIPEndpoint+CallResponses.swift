@@ -159,7 +159,6 @@ extension SIPEndpoint {
         // §13.3.1.4: the 2xx is ours to retransmit (T1, doubling to T2) until the caller's ACK.
         call.okToCaller = SIPOutbound(bytes: ok.serialized(), destination: call.server.destination)
         call.okInterval = configuration.timers.t1
-        call.okSentAt = now
         if !call.callerFlow.isReliable {
             timers.push(now + call.okInterval, .call(call.id, .okRetransmit))
         }

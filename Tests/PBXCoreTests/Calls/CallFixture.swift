@@ -21,7 +21,6 @@ final class RecordingMedia: CallMediaControl, @unchecked Sendable {
         return CallMediaPorts(id: next, address: "192.0.2.1", a: 10_000 + Int(next) * 4, b: 10_002 + Int(next) * 4)
     }
     func connect(_ id: UInt64, a: CallMediaLeg, b: CallMediaLeg) { connected[id] = (a, b) }
-    func statistics(_ id: UInt64) -> CallMediaStatistics? { statisticsByID[id] ?? CallMediaStatistics() }
     func allStatistics() -> [UInt64: CallMediaStatistics] {
         Dictionary(
             uniqueKeysWithValues: allocated.filter { !released.contains($0) }.map {
