@@ -101,7 +101,8 @@ let package = Package(
         // Storage of leases: Kea's memfile CSV journal, byte-compatible with kea-dhcp4 and kea-lfc.
         .target(name: "DHCPLeaseFile", dependencies: ["DHCPLeases"], swiftSettings: strict),
 
-        // Settings (castor.yaml): a codec of its own, with file:line:col errors.
+        // Settings (castor.yaml): a codec of its own, with file:line:col errors; and what an empty
+        // `tls_certificate` means to every TLS listener (SelfSignedCertificate, made with openssl).
         .target(
             name: "CastorSettings",
             dependencies: ["CastorCore", .product(name: "Yams", package: "Yams")],
@@ -186,12 +187,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
-        // castor provd: the provisioning server (TFTP and HTTP) over the store, the templates and the firmware.
+        // castor provd: the provisioning server (TFTP, HTTP and optionally HTTPS) over the store, the templates
+        // and the firmware.
         .target(
             name: "ProvisioningService",
             dependencies: [
                 "Provisioning", "CastorStore", "CastorModel", "CastorSettings", "TFTPProtocol", "TFTPTransport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -225,6 +230,7 @@ let package = Package(
                 "CastorAdminAPI", "CastorSupervisor", "KeaConfig", "DHCPService", "DHCPLeaseFile", "DHCPLeases",
                 "ProvisioningService", "PBXService", "PBXCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),

@@ -8,6 +8,7 @@ extension Settings {
     ///   listen: 0.0.0.0
     ///   tftp_port: 69
     ///   http_port: 8667
+    ///   https_port: 8668      # 0 (the default) turns HTTPS off
     ///   server_address: 10.20.0.1
     ///   allowed_networks: [10.20.0.0/24, 127.0.0.0/8]
     /// ```
@@ -18,11 +19,20 @@ extension Settings {
         public var tftpPort: Int
         /// `http_port`: the TCP port of the HTTP server; 0 asks the kernel for a free port (tests).
         public var httpPort: Int
+        /// `https_port`: the TCP port of HTTPS provisioning, the same files as `http_port` over TLS; 0 (the
+        /// default) turns HTTPS off, as `pbx.tls_port: 0` turns SIP over TLS off. Tests pick a free port.
+        public var httpsPort: Int
+        /// `tls_certificate`, `tls_key`: PEM files for HTTPS, both or neither. Empty: `<data_dir>/tls/provd.crt`
+        /// and `provd.key`, a self-signed pair (CN and subjectAltName = `server_address`) made at the first
+        /// start when missing.
+        public var tlsCertificate: String
+        public var tlsKey: String
         /// `server_address`: the address phones reach Castor at, for SIP and for later provisioning
         /// (Snom's `setting_server`). The lab network's is 10.20.0.1, as `castor lab init`'s DHCP option 66 says.
         public var serverAddress: String
         /// `provisioning_url`: the URL phones are told to fetch their files from. Empty means
-        /// `http://<server_address>:<http_port>/` (plus the URL key, when there is one).
+        /// `http://<server_address>:<http_port>/` (plus the URL key, when there is one), even with HTTPS on:
+        /// an admin who wants phones on HTTPS says `https://<server_address>:<https_port>/` here.
         public var provisioningURL: String
         /// `allowed_networks`: only these source networks are served (TFTP and HTTP); others get 403 / ERROR 2.
         public var allowedNetworks: [IPv4Network]
@@ -37,13 +47,17 @@ extension Settings {
         public var unknownDeviceLimit: Int
 
         public init(
-            listen: String = "0.0.0.0", tftpPort: Int = 69, httpPort: Int = 8667, serverAddress: String = "10.20.0.1",
+            listen: String = "0.0.0.0", tftpPort: Int = 69, httpPort: Int = 8667, httpsPort: Int = 0,
+            tlsCertificate: String = "", tlsKey: String = "", serverAddress: String = "10.20.0.1",
             provisioningURL: String = "", allowedNetworks: [IPv4Network] = Provd.labNetworks, urlKey: String = "",
             autoprov: Bool = true, unknownDeviceLimit: Int = 30
         ) {
             self.listen = listen
             self.tftpPort = tftpPort
             self.httpPort = httpPort
+            self.httpsPort = httpsPort
+            self.tlsCertificate = tlsCertificate
+            self.tlsKey = tlsKey
             self.serverAddress = serverAddress
             self.provisioningURL = provisioningURL
             self.allowedNetworks = allowedNetworks
@@ -74,6 +88,11 @@ extension Settings.Provd: SettingsSection {
             .value("listen", \.listen) { value throws(SettingsError) in try value.ipv4Address() },
             .value("tftp_port", \.tftpPort) { value throws(SettingsError) in try value.integer(from: 0, to: 65_535) },
             .value("http_port", \.httpPort) { value throws(SettingsError) in try value.integer(from: 0, to: 65_535) },
+            .value("https_port", \.httpsPort) { value throws(SettingsError) in try value.integer(from: 0, to: 65_535) },
+            .value("tls_certificate", \.tlsCertificate) { value throws(SettingsError) in
+                try value.absolutePath(allowingEmpty: true)
+            },
+            .value("tls_key", \.tlsKey) { value throws(SettingsError) in try value.absolutePath(allowingEmpty: true) },
             .value("server_address", \.serverAddress) { value throws(SettingsError) in try value.listenAddress() },
             .value("provisioning_url", \.provisioningURL) { value throws(SettingsError) in
                 let text = try value.string()
@@ -105,5 +124,16 @@ extension Settings.Provd: SettingsSection {
                 try value.integer(from: 1, to: 100_000, unit: "MACs per minute")
             },
         ]
+    }
+
+    /// A certificate without its key (or the reverse) is neither the admin's pair nor the self-signed one;
+    /// the error points at the later of the two keys.
+    func validate(_ found: FoundKeys) throws(SettingsError) {
+        guard tlsCertificate.isEmpty != tlsKey.isEmpty, let later = found.later(of: "tls_certificate", "tls_key")
+        else { return }
+        let (set, unset) = tlsCertificate.isEmpty ? ("tls_key", "tls_certificate") : ("tls_certificate", "tls_key")
+        throw later.error(
+            "\(set) is set but \(unset) is not: give both PEM files, or neither for a self-signed pair in "
+                + "<data_dir>/tls")
     }
 }

@@ -1,6 +1,7 @@
 import CastorControl
 import CastorCore
 import CastorModel
+import CastorSettings
 import CastorStore
 import Foundation
 import Logging

@@ -99,9 +99,9 @@ struct SettingsDefaultsTests {
             Settings.knownKeyPaths == [
                 "data_dir", "run_dir", "log_level",
                 "api", "api.enabled", "api.listen", "api.port", "api.token_lifetime", "api.admin_user",
-                "provd", "provd.listen", "provd.tftp_port", "provd.http_port", "provd.server_address",
-                "provd.provisioning_url", "provd.allowed_networks", "provd.url_key", "provd.autoprov",
-                "provd.unknown_device_limit",
+                "provd", "provd.listen", "provd.tftp_port", "provd.http_port", "provd.https_port",
+                "provd.tls_certificate", "provd.tls_key", "provd.server_address", "provd.provisioning_url",
+                "provd.allowed_networks", "provd.url_key", "provd.autoprov", "provd.unknown_device_limit",
                 "pbx", "pbx.listen", "pbx.sip_port", "pbx.tls_port", "pbx.tcp", "pbx.tls_certificate", "pbx.tls_key",
                 "pbx.rtp_ports", "pbx.realm", "pbx.auth_algorithms", "pbx.nonce_lifetime", "pbx.auth_retries",
                 "pbx.min_expires", "pbx.max_expires", "pbx.default_expires", "pbx.qualify_frequency",
@@ -129,6 +129,7 @@ struct ProvdSettingsTests {
     func defaults() {
         let provd = Settings().provd
         #expect(provd.tftpPort == 69 && provd.httpPort == 8667)
+        #expect(provd.httpsPort == 0 && provd.tlsCertificate == "" && provd.tlsKey == "")
         #expect(provd.allowedNetworks.map(\.description) == ["10.20.0.0/24", "127.0.0.0/8"])
         #expect(provd.resolvedProvisioningURL == "http://10.20.0.1:8667/")
         var keyed = provd
@@ -155,5 +156,26 @@ extension ProvdSettingsTests {
         }
         #expect(throws: SettingsError.self) { try Settings.parse(yaml: "provd:\n  url_key: a/b\n", file: "c.yaml") }
         #expect(throws: SettingsError.self) { try Settings.parse(yaml: "provd:\n  listen: ::\n", file: "c.yaml") }
+    }
+}
+
+extension ProvdSettingsTests {
+    @Test("HTTPS: the port and the PEM pair are read; the provisioning URL stays http unless it is set")
+    func https() throws {
+        let settings = try Settings.parse(
+            yaml: """
+                provd:
+                  https_port: 8668
+                  tls_certificate: /etc/castor/provd.crt
+                  tls_key: /etc/castor/provd.key
+                """,
+            file: "castor.yaml")
+        #expect(settings.provd.httpsPort == 8668)
+        #expect(settings.provd.tlsCertificate == "/etc/castor/provd.crt")
+        #expect(settings.provd.tlsKey == "/etc/castor/provd.key")
+        #expect(settings.provd.resolvedProvisioningURL == "http://10.20.0.1:8667/")
+        let told = try Settings.parse(
+            yaml: "provd:\n  https_port: 8668\n  provisioning_url: https://10.20.0.1:8668/\n", file: "castor.yaml")
+        #expect(told.provd.resolvedProvisioningURL == "https://10.20.0.1:8668/")
     }
 }

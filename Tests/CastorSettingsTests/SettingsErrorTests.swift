@@ -276,4 +276,39 @@ struct SettingsErrorTests {
     func pbx(yaml: String, expected: String) {
         #expect(settingsError(yaml)?.description == expected)
     }
+
+    @Test(
+        "provd: the HTTPS port and the PEM pair are checked where they are written",
+        arguments: [
+            (
+                "provd:\n  https_port: 65536\n",
+                "castor.yaml:2:15: provd.https_port: expected an integer from 0 to 65535, got 65536"
+            ),
+            (
+                "provd:\n  https_port: https\n",
+                "castor.yaml:2:15: provd.https_port: expected an integer from 0 to 65535, got \"https\""
+            ),
+            (
+                "provd:\n  tls_certificate: tls/provd.crt\n  tls_key: /etc/castor/provd.key\n",
+                "castor.yaml:2:20: provd.tls_certificate: expected an absolute path, or \"\" for the default, got "
+                    + "\"tls/provd.crt\""
+            ),
+            (
+                "provd:\n  tls_key: [a, b]\n",
+                "castor.yaml:2:12: provd.tls_key: expected an absolute path, or \"\" for the default, got a list"
+            ),
+            (
+                "provd:\n  https_port: 8668\n  tls_certificate: /etc/castor/provd.crt\n",
+                "castor.yaml:3:20: provd.tls_certificate: tls_certificate is set but tls_key is not: give both PEM "
+                    + "files, or neither for a self-signed pair in <data_dir>/tls"
+            ),
+            (
+                "provd:\n  tls_key: /etc/castor/provd.key\n  tls_certificate: \"\"\n",
+                "castor.yaml:3:20: provd.tls_certificate: tls_key is set but tls_certificate is not: give both PEM "
+                    + "files, or neither for a self-signed pair in <data_dir>/tls"
+            ),
+        ])
+    func provdHTTPS(yaml: String, expected: String) {
+        #expect(settingsError(yaml)?.description == expected)
+    }
 }

@@ -12,8 +12,8 @@ import TFTPTransport
 @testable import ProvisioningService
 
 /// A running provisioning server on loopback, as `castor provd` composes it: the lab's store, the built-in
-/// templates, a firmware directory, TFTP and HTTP on ephemeral ports. Real clients (curl, atftp, tftp-hpa)
-/// talk to it.
+/// templates, a firmware directory, TFTP and HTTP (and HTTPS, when asked, with a self-signed pair for
+/// 127.0.0.1 in `<directory>/tls`) on ephemeral ports. Real clients (curl, atftp, tftp-hpa) talk to it.
 final class ProvdFixture: @unchecked Sendable {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -24,15 +24,21 @@ final class ProvdFixture: @unchecked Sendable {
     let service: ProvisioningService
     let tftp: TFTPServer
     let httpPort: Int
+    /// nil unless started with `https: true`.
+    let httpsPort: Int?
     private let httpTask: Task<Void, any Error>
+    private let httpsTask: Task<Void, any Error>?
 
     var tftpPort: Int { Int(tftp.localPort) }
     var firmwareDirectory: String { directory + "/firmware" }
     var downloads: String { directory + "/downloads" }
+    /// The self-signed certificate HTTPS serves (with `https: true`): what `curl --cacert` trusts.
+    var certificate: String { directory + "/tls/provd.crt" }
 
-    /// `firmwareBytes` of random firmware (none when 0); `adjust` changes the configuration (allow list, key…).
+    /// `firmwareBytes` of random firmware (none when 0); HTTPS beside HTTP when `https`; `adjust` changes the
+    /// configuration (allow list, key…).
     static func start(
-        firmwareBytes: Int = 0, adjust: (inout ProvisioningConfiguration) -> Void = { _ in }
+        firmwareBytes: Int = 0, https: Bool = false, adjust: (inout ProvisioningConfiguration) -> Void = { _ in }
     ) async throws -> ProvdFixture {
         let directory = NSTemporaryDirectory() + "castor-provd-" + UUID().uuidString.prefix(8)
         for sub in ["firmware", "templates", "downloads"] {
@@ -60,32 +66,52 @@ final class ProvdFixture: @unchecked Sendable {
         let tftp = try await TFTPServer.start(
             configuration: TFTPServerConfiguration(host: "127.0.0.1", port: 0),
             handler: ProvisioningTFTPHandler(service: service, firmware: firmware, logger: logger))
+        let responder = ProvisioningHTTPResponder(service: service, firmware: firmware)
         let app = Application(
-            responder: ProvisioningHTTPResponder(service: service, firmware: firmware),
+            responder: responder,
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: httpPort)),
             logger: logger)
         let task = Task { try await app.run() }
+        var httpsPort: Int?
+        var httpsTask: Task<Void, any Error>?
+        if https {
+            // As `castor provd` does with empty tls_certificate and tls_key: a pair made for the server address.
+            let tls = ProvisioningTLS(
+                certificatePath: directory + "/tls/provd.crt", keyPath: directory + "/tls/provd.key",
+                selfSignedName: "127.0.0.1")
+            let port = LoopbackPort.freeTCP()
+            let secure = Application(
+                responder: responder, server: try tls.server(),
+                configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port)), logger: logger)
+            httpsPort = port
+            httpsTask = Task { try await secure.run() }
+        }
         let fixture = ProvdFixture(
-            directory: directory, store: store, service: service, tftp: tftp, httpPort: httpPort, httpTask: task)
+            directory: directory, store: store, service: service, tftp: tftp, httpPort: httpPort, httpsPort: httpsPort,
+            httpTask: task, httpsTask: httpsTask)
         try await fixture.waitForHTTP()
         return fixture
     }
 
     private init(
         directory: String, store: CastorStore, service: ProvisioningService, tftp: TFTPServer, httpPort: Int,
-        httpTask: Task<Void, any Error>
+        httpsPort: Int?, httpTask: Task<Void, any Error>, httpsTask: Task<Void, any Error>?
     ) {
         self.directory = directory
         self.store = store
         self.service = service
         self.tftp = tftp
         self.httpPort = httpPort
+        self.httpsPort = httpsPort
         self.httpTask = httpTask
+        self.httpsTask = httpsTask
     }
 
     func stop() async {
         httpTask.cancel()
+        httpsTask?.cancel()
         _ = try? await httpTask.value
+        _ = try? await httpsTask?.value
         await tftp.stop()
         try? FileManager.default.removeItem(atPath: directory)
     }
@@ -98,14 +124,17 @@ final class ProvdFixture: @unchecked Sendable {
         var output: String
     }
 
-    /// `curl` GET; returns the HTTP status code and the body.
-    func curl(_ path: String, _ extra: [String] = []) async throws -> (code: Int, body: Data, headers: String) {
+    /// `curl` GET (over HTTPS when `https`, trusting what `extra` says: `--cacert` or `-k`); returns the HTTP
+    /// status code and the body.
+    func curl(_ path: String, _ extra: [String] = [], https: Bool = false) async throws -> (
+        code: Int, body: Data, headers: String
+    ) {
         let name = UUID().uuidString
         let body = downloads + "/" + name
         let headers = downloads + "/" + name + ".headers"
+        let base = https ? "https://127.0.0.1:\(httpsPort ?? 0)" : "http://127.0.0.1:\(httpPort)"
         let result = try await Subprocess.run(
-            "/usr/bin/curl",
-            ["-sS", "-o", body, "-D", headers, "-w", "%{http_code}"] + extra + ["http://127.0.0.1:\(httpPort)\(path)"],
+            "/usr/bin/curl", ["-sS", "-o", body, "-D", headers, "-w", "%{http_code}"] + extra + [base + path],
             limit: .seconds(60))
         let data = (try? Data(contentsOf: URL(fileURLWithPath: body))) ?? Data()
         let headerText = (try? String(contentsOfFile: headers, encoding: .utf8)) ?? ""
@@ -136,10 +165,18 @@ final class ProvdFixture: @unchecked Sendable {
     }
 
     private func waitForHTTP() async throws {
-        for _ in 0..<200 {
-            if let (code, _, _) = try? await curl("/"), code > 0 { return }
-            try await Task.sleep(for: .milliseconds(25))
+        for https in httpsPort == nil ? [false] : [false, true] {
+            var up = false
+            for _ in 0..<200 where !up {
+                if let (code, _, _) = try? await curl("/", ["-k"], https: https), code > 0 {
+                    up = true
+                } else {
+                    try await Task.sleep(for: .milliseconds(25))
+                }
+            }
+            guard up else {
+                throw TestFailure("the provisioning HTTP\(https ? "S" : "") server did not come up")
+            }
         }
-        throw TestFailure("the provisioning HTTP server did not come up on \(httpPort)")
     }
 }

@@ -1,14 +1,25 @@
 import Foundation
 
-/// The self-signed certificate SIP over TLS uses when castor.yaml names none: made once with openssl(1)
-/// at the first start (RSA 2048, 10 years, CN = the advertised host) and kept in the data dir, key mode 0600.
-enum SelfSignedCertificate {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+/// The self-signed certificate a TLS listener uses when castor.yaml names none (`pbx.tls_certificate` for
+/// SIP over TLS, `provd.tls_certificate` for HTTPS provisioning): made once with openssl(1) at the first
+/// start (RSA 2048, 10 years, CN and subjectAltName = the address phones reach Castor at) and kept in the
+/// data dir, key mode 0600.
+///
+/// ```swift
+/// try SelfSignedCertificate.ensure(certificate: "/var/lib/castor/tls/provd.crt",
+///                                  key: "/var/lib/castor/tls/provd.key", commonName: "10.20.0.1")
+/// ```
+///
+/// It lives beside the settings because it is what an empty `tls_certificate` means, for every daemon.
+public enum SelfSignedCertificate {
+    /// openssl could not be run, or refused: its own words, with the file it was making.
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
     }
 
-    /// Makes the pair when either file is missing; leaves existing files alone.
-    static func ensure(certificate: String, key: String, commonName: String) throws {
+    /// Makes the pair when either file is missing; leaves existing files alone (delete both to make a new
+    /// pair, e.g. after changing the server address).
+    public static func ensure(certificate: String, key: String, commonName: String) throws {
         let manager = FileManager.default
         if manager.fileExists(atPath: certificate), manager.fileExists(atPath: key) { return }
         let directory = (certificate as NSString).deletingLastPathComponent
