@@ -1,7 +1,8 @@
 /// A registered contact of a line (RFC 3261 §10.3): where the line's calls are delivered until `expiresAt`.
 ///
-/// The PBX keeps its bindings in memory and writes each change to the store before it answers 200 OK, so
-/// an acknowledged registration survives a restart or `kill -9`; at start it loads the unexpired ones.
+/// The PBX keeps its bindings in memory and appends each change to its journal before it answers 200 OK
+/// (the store follows), so an acknowledged registration survives a restart or `kill -9`; at start it
+/// replays the journal into the store and loads the unexpired ones.
 /// One binding per (line, contact URI): a REGISTER with the same contact refreshes it (§10.3 step 7).
 public struct SIPBinding: Codable, Equatable, Hashable, Sendable {
     /// The line (its database id) whose address-of-record this contact is bound to.

@@ -4,16 +4,16 @@ import Foundation
 import PBXCore
 import Synchronization
 
-/// Commits binding changes (and CDR rows) on a thread of its own, so the event loop never waits for the disk: the loop
-/// hands over a batch's changes with the messages that must not leave before them, the writer commits
-/// every batch waiting (one transaction: group commit), then hands the messages back to be sent, in order.
-///
-/// Order is kept end to end: while any batch is with the writer, the driver queues later messages — even
-/// those with no change of their own, such as a retransmitted 200 — behind it.
+/// Brings the store up to date behind the event loop, on a thread of its own: binding changes (already in
+/// the ``BindingJournal``, so their 200s have left) and CDR rows. The writer commits every batch waiting in
+/// one transaction (group commit), in order, then tells the loop the number of the last journal batch the
+/// store now holds, so the journal can be emptied. A SQLite checkpoint (two `fsync`s every thousand pages)
+/// stalls this thread, never an answer.
 final class BindingWriter: Sendable {
     struct Batch: Sendable {
         var changes: [SIPBindingChange]
-        var messages: [SIPOutbound]
+        /// The journal's number for these changes (0 when there are none).
+        var journalBatch: UInt64 = 0
         /// CDR rows of the calls that ended (nothing waits for them, but they share the thread).
         var records: [CallDetailRecord] = []
     }
@@ -26,13 +26,12 @@ final class BindingWriter: Sendable {
     private let state = Mutex(State())
     private let wakeup = DispatchSemaphore(value: 0)
     private let store: CastorStore
-    /// Called on the writer's thread with the messages of the committed batches (in order), how many batches
-    /// they were, the error when the bindings' commit failed, and the error when the CDR rows' did.
-    private let committed: @Sendable ([SIPOutbound], Int, (any Error)?, (any Error)?) -> Void
+    /// Called on the writer's thread after each group: the last journal batch the store holds (nil when the
+    /// group had no binding change), the error when the bindings' commit failed (then the journal keeps them
+    /// for the next start), and the error when the CDR rows' did.
+    private let committed: @Sendable (UInt64?, (any Error)?, (any Error)?) -> Void
 
-    init(
-        store: CastorStore, committed: @escaping @Sendable ([SIPOutbound], Int, (any Error)?, (any Error)?) -> Void
-    ) {
+    init(store: CastorStore, committed: @escaping @Sendable (UInt64?, (any Error)?, (any Error)?) -> Void) {
         self.store = store
         self.committed = committed
         let thread = Thread { [self] in run() }
@@ -51,6 +50,10 @@ final class BindingWriter: Sendable {
     }
 
     private func run() {
+        // Changes the store refused (busy past its timeout, disk full): tried again, first, with the next
+        // group; until they go in, the journal keeps them (and replays them at the next start).
+        var carried: [SIPBindingChange] = []
+        var carriedThrough: UInt64 = 0
         while true {
             wakeup.wait()
             let (batches, stopped) = state.withLock { state -> ([Batch], Bool) in
@@ -58,13 +61,29 @@ final class BindingWriter: Sendable {
                 return (state.queue, state.stopped)
             }
             if !batches.isEmpty {
-                let changes = batches.flatMap(\.changes)
+                let changes = carried + batches.flatMap(\.changes)
+                let through = max(carriedThrough, batches.lazy.map(\.journalBatch).max() ?? 0)
                 var failure: (any Error)?
                 if !changes.isEmpty {
                     do {
                         try store.applyBindingChanges(changes)
+                        carried = []
+                        carriedThrough = 0
                     } catch {
+                        // One change the store refuses (a binding of a line deleted meanwhile) must not hold back
+                        // the others: each is tried alone. When none goes in, the store is unavailable.
                         failure = error
+                        var refused = 0
+                        for change in changes {
+                            do { try store.applyBindingChanges([change]) } catch { refused += 1 }
+                        }
+                        if refused < changes.count {
+                            carried = []
+                            carriedThrough = 0
+                        } else {
+                            carried = changes
+                            carriedThrough = through
+                        }
                     }
                 }
                 // CDR rows are written after the bindings and apart from them: a row the store refuses is
@@ -78,7 +97,7 @@ final class BindingWriter: Sendable {
                         recordFailure = error
                     }
                 }
-                committed(batches.flatMap(\.messages), batches.count, failure, recordFailure)
+                committed(carried.isEmpty && through > 0 ? through : nil, failure, recordFailure)
             }
             if stopped { return }
         }

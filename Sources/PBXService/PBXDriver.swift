@@ -9,9 +9,10 @@ import PBXCore
 import SIPTransport
 
 /// The PBX on its event loop: the transport's batches go through the `SIPEndpoint`, the binding changes of
-/// the batch are stored in one transaction, and only then are the batch's messages sent, so no 200 OK
-/// leaves before its binding is on disk (an acknowledged registration survives `kill -9`). Everything here
-/// runs on the one event loop of the transport: no locks, no hops per message.
+/// the batch are appended to the journal with one write, and only then are the batch's messages sent, so no
+/// 200 OK leaves before its binding is in a file (an acknowledged registration survives `kill -9`); the
+/// store follows on the writer's thread. Everything here runs on the one event loop of the transport: no
+/// locks, no hops per message.
 final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     let eventLoop: any EventLoop
     let store: CastorStore
@@ -24,10 +25,10 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     var connections: [UInt64: SIPConnectionID] = [:]
     var storeFailures = 0
     var cdrFailures = 0
-    /// Commits off the loop (set once at start).
+    /// Where binding changes are written before their 200s leave (set once at start).
+    var journal: BindingJournal?
+    /// Brings the store up to date off the loop (set once at start).
     var writer: BindingWriter?
-    /// Batches handed to the writer and not yet sent back.
-    var batchesWithWriter = 0
     var lastTick: MonotonicInstant?
     /// The RTP relay (its threads are stopped with the PBX).
     var relay: MediaRelay?
@@ -90,38 +91,46 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
 
     // MARK: Output
 
-    /// Sends the batch's messages: those that acknowledge binding changes (`afterCommit`) once the changes
-    /// are stored — through the writer thread, behind any batch still with it, so a retransmitted 200 never
-    /// overtakes the commit of its binding — and the others (challenges, keepalives, errors) at once. When
-    /// the store refuses the write, the held messages are not sent (the phone retransmits; no 200 OK for a
-    /// binding that is not on disk).
+    /// Sends the batch's messages. Those that acknowledge binding changes (`afterCommit`) leave only once the
+    /// changes are in the journal; when the journal cannot be written (disk full), they are not sent (the
+    /// phone retransmits; no 200 OK for a binding that is not on disk). The store is updated behind.
     func finish(_ output: SIPEndpointOutput) {
         for event in output.events { log(event) }
-        let mustWait = !output.changes.isEmpty || batchesWithWriter > 0
-        var held: [SIPOutbound] = []
-        var immediate: [SIPOutbound] = []
-        for message in output.messages {
-            if message.afterCommit && mustWait { held.append(message) } else { immediate.append(message) }
+        var journalBatch: UInt64 = 0
+        var journaled = true
+        if !output.changes.isEmpty, let journal {
+            do {
+                journalBatch = try journal.append(output.changes)
+            } catch {
+                journaled = false
+                storeFailures += 1
+                logger.error(
+                    "pbx: cannot write the bindings journal; answers withheld", metadata: ["error": "\(error)"])
+            }
         }
-        send(immediate)
-        guard !output.changes.isEmpty || !held.isEmpty || !output.records.isEmpty else { return }
-        batchesWithWriter += 1
-        writer?.submit(BindingWriter.Batch(changes: output.changes, messages: held, records: output.records))
+        if journaled {
+            send(output.messages)
+        } else {
+            send(output.messages.filter { !$0.afterCommit })
+        }
+        guard journaled, !output.changes.isEmpty || !output.records.isEmpty else { return }
+        writer?.submit(
+            BindingWriter.Batch(changes: output.changes, journalBatch: journalBatch, records: output.records))
     }
 
-    /// On the loop: the writer committed `batches` batches (or failed to).
-    func committed(_ messages: [SIPOutbound], batches: Int, error: (any Error)?, recordError: (any Error)? = nil) {
-        batchesWithWriter -= batches
+    /// On the loop: the store holds every journal batch up to `through` (nil: no binding change in the
+    /// group, or the store refused it).
+    func stored(through: UInt64?, error: (any Error)?, recordError: (any Error)? = nil) {
         if let recordError {
             cdrFailures += 1
             logger.error("pbx: cannot store call records", metadata: ["error": "\(recordError)"])
         }
         if let error {
             storeFailures += 1
-            logger.error("pbx: cannot store bindings; answers withheld", metadata: ["error": "\(error)"])
-            return
+            logger.error(
+                "pbx: cannot store bindings (the journal keeps them)", metadata: ["error": "\(error)"])
         }
-        send(messages)
+        if let through { journal?.stored(through: through) }
     }
 
     func send(_ messages: [SIPOutbound]) {

@@ -54,6 +54,7 @@ public final class PBXService: Sendable {
     ) async throws -> PBXService {
         let settings = configuration.settings
         let lines = try registrarLines(store: store, configuration: configuration)
+        let journal = try replayJournal(store: store, logger: logger)
         let wallClock = Date().timeIntervalSince1970
         let stored = try store.bindings(unexpiredAt: wallClock)
         var secret = [UInt8](repeating: 0, count: 32)
@@ -95,15 +96,14 @@ public final class PBXService: Sendable {
         endpoint.mediaControl = media
         let driver = PBXDriver(endpoint: endpoint, store: store, eventLoop: eventLoop, logger: logger, clock: clock)
         driver.relay = relay
+        driver.journal = journal
         let transport = try await SIPTransport.start(
             configuration: tuned, eventLoop: eventLoop, delegate: driver)
         var advertised = ["udp": "\(configuration.advertisedHost):\(transport.udpPort)"]
         if let port = transport.tcpPort { advertised["tcp"] = "\(configuration.advertisedHost):\(port)" }
         if let port = transport.tlsPort { advertised["tls"] = "\(configuration.advertisedHost):\(port)" }
-        let writer = BindingWriter(store: store) { [eventLoop] messages, batches, error, recordError in
-            eventLoop.execute {
-                driver.committed(messages, batches: batches, error: error, recordError: recordError)
-            }
+        let writer = BindingWriter(store: store) { [eventLoop] through, error, recordError in
+            eventLoop.execute { driver.stored(through: through, error: error, recordError: recordError) }
         }
         try await eventLoop.submit {
             driver.writer = writer
@@ -171,6 +171,56 @@ public final class PBXService: Sendable {
             entry.codecs = line.codecs
             return entry
         }
+    }
+
+    /// Applies what the bindings journal holds (left by a PBX that stopped or was killed before the store
+    /// caught up) to the store, then starts the journal afresh. Changes the store refuses one by one (a
+    /// binding of a line deleted since) are logged and skipped; lines of the file that cannot be read (a
+    /// torn last line) too.
+    static func replayJournal(store: CastorStore, logger: Logger) throws -> BindingJournal {
+        let path = BindingJournal.path(forStore: store.path)
+        var replayed = 0
+        for file in [path + ".1", path] {
+            let (changes, problems) = try BindingJournal.replay(path: file)
+            for problem in problems { logger.warning("pbx: bindings journal: \(problem)") }
+            guard !changes.isEmpty else { continue }
+            do {
+                try store.applyBindingChanges(changes)
+            } catch {
+                for change in changes {
+                    do {
+                        try store.applyBindingChanges([change])
+                    } catch {
+                        logger.warning("pbx: bindings journal: change not applied", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
+            replayed += changes.count
+        }
+        if replayed > 0 {
+            logger.info("pbx: bindings journal replayed", metadata: ["sip.changes": "\(replayed)"])
+        }
+        unlink(path + ".1")
+        return try BindingJournal(path: path)
+    }
+
+    /// The unexpired bindings as a PBX would start with them: the store's, with what the journal holds that
+    /// the store may not have yet (the console's view when the PBX is not running: read only, nothing applied).
+    public static func bindings(store: CastorStore, unexpiredAt now: Double) throws -> [SIPBinding] {
+        var bindings = try store.bindings(unexpiredAt: now)
+        let path = BindingJournal.path(forStore: store.path)
+        for file in [path + ".1", path] {
+            for change in (try? BindingJournal.replay(path: file).changes) ?? [] {
+                switch change {
+                case .save(let binding):
+                    bindings.removeAll { $0.lineID == binding.lineID && $0.contact == binding.contact }
+                    if binding.expiresAt > now { bindings.append(binding) }
+                case .remove(let lineID, let contact):
+                    bindings.removeAll { $0.lineID == lineID && $0.contact == contact }
+                }
+            }
+        }
+        return bindings
     }
 
     /// The dial plan from the store's contexts and extensions.

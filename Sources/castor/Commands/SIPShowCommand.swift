@@ -5,7 +5,7 @@ import PBXService
 
 /// `castor cli -x "sip show peers"` and `"sip show registrations"`: asked of the running PBX over its control
 /// socket (`<run_dir>/pbx.sock`), in the columns of Asterisk's `sip show peers`. When the PBX is not running,
-/// `sip show registrations` reads the bindings it stored (they are written before each 200 OK).
+/// `sip show registrations` reads the bindings it left: the store, and the journal written before each 200 OK.
 enum SIPShowCommand {
     static func ask(_ options: DataOptions, _ command: String) throws -> PBXControlReply? {
         let settings = try options.settings().settings
@@ -54,7 +54,12 @@ enum SIPShowCommand {
             }
         } else {
             let (store, _) = try options.openStore()
-            let bindings = try Failure.store { () throws(CastorError) in try store.bindings(unexpiredAt: now) }
+            let bindings: [SIPBinding]
+            do {
+                bindings = try PBXService.bindings(store: store, unexpiredAt: now)
+            } catch {
+                throw Failure("\(error)")
+            }
             rows = bindings.map { b in
                 [
                     b.username, b.contact, "\(b.transport):\(b.sourceAddress):\(b.sourcePort)",
