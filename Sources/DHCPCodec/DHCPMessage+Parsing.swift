@@ -74,9 +74,16 @@ extension DHCPMessage {
 
     /// The field's bytes up to its last non-zero byte.
     private static func trimmedField(_ packet: [UInt8], at offset: Int, length: Int) -> [UInt8] {
-        var end = offset + length
-        while end > offset && packet[end - 1] == 0 { end -= 1 }
-        return end == offset ? [] : Array(packet[offset..<end])
+        return packet.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var end = offset + length
+            // Eight bytes at a time while they are all zero (sname and file are mostly padding).
+            while end - 8 >= offset, UnsafeRawPointer(base + (end - 8)).loadUnaligned(as: UInt64.self) == 0 {
+                end -= 8
+            }
+            while end > offset && buffer[end - 1] == 0 { end -= 1 }
+            return end == offset ? [] : Array(buffer[offset..<end])
+        }
     }
 }
 

@@ -42,14 +42,25 @@ extension DHCPMessage {
         let payloadLimit = Int(max(maximumMessageSize, 576)) - 28
         let fitsWithoutOverload = Self.optionsOffset + optionsLength + 1 <= payloadLimit
 
+        if fitsWithoutOverload {
+            // The common case, written in place into a buffer of the final size (zero-filled: the padding of
+            // the fixed fields and the bytes up to `minimumLength`).
+            let length = max(minimumLength, Self.optionsOffset + optionsLength + 1)
+            return [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                buffer.initialize(repeating: 0)
+                writeFixedHeader(into: buffer)
+                var index = Self.optionsOffset
+                for option in options { index = option.writeWireFormat(into: buffer, at: index) }
+                buffer[index] = DHCPOptionCode.end
+                count = length
+            }
+        }
+
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(minimumLength, min(payloadLimit, Self.optionsOffset + optionsLength + 1)))
         appendFixedHeader(to: &bytes)
 
-        if fitsWithoutOverload {
-            for option in options { option.appendWireFormat(to: &bytes) }
-            bytes.append(DHCPOptionCode.end)
-        } else if hasOverload {
+        if hasOverload {
             throw .optionsDoNotFit(needed: optionsLength + 1, available: payloadLimit - Self.optionsOffset)
         } else {
             try appendOverloadedOptions(to: &bytes, payloadLimit: payloadLimit, optionsLength: optionsLength)
@@ -80,6 +91,41 @@ extension DHCPMessage {
         Self.append(sname, paddedTo: Self.snameLength, to: &bytes)
         Self.append(file, paddedTo: Self.fileLength, to: &bytes)
         Self.append(Self.magicCookie, to: &bytes)
+    }
+
+    /// ``appendFixedHeader(to:)`` into a zeroed buffer of at least 240 bytes (the fields' lengths are checked).
+    private func writeFixedHeader(into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        buffer[0] = op.rawValue
+        buffer[1] = htype
+        buffer[2] = UInt8(chaddr.count)
+        buffer[3] = hops
+        Self.write(xid, into: buffer, at: 4)
+        buffer[8] = UInt8(truncatingIfNeeded: secs >> 8)
+        buffer[9] = UInt8(truncatingIfNeeded: secs)
+        buffer[10] = UInt8(truncatingIfNeeded: flags >> 8)
+        buffer[11] = UInt8(truncatingIfNeeded: flags)
+        Self.write(ciaddr.rawValue, into: buffer, at: 12)
+        Self.write(yiaddr.rawValue, into: buffer, at: 16)
+        Self.write(siaddr.rawValue, into: buffer, at: 20)
+        Self.write(giaddr.rawValue, into: buffer, at: 24)
+        Self.copy(chaddr, into: buffer, at: Self.chaddrOffset)
+        Self.copy(sname, into: buffer, at: Self.snameOffset)
+        Self.copy(file, into: buffer, at: Self.fileOffset)
+        Self.write(Self.magicCookie, into: buffer, at: Self.cookieOffset)
+    }
+
+    private static func write(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        buffer[offset] = UInt8(truncatingIfNeeded: value >> 24)
+        buffer[offset + 1] = UInt8(truncatingIfNeeded: value >> 16)
+        buffer[offset + 2] = UInt8(truncatingIfNeeded: value >> 8)
+        buffer[offset + 3] = UInt8(truncatingIfNeeded: value)
+    }
+
+    static func copy(_ bytes: [UInt8], into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        guard !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer { source in
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<offset + source.count]).initialize(from: source)
+        }
     }
 
     /// Fills the `options` field (after option 52), then `file`, then `sname`, keeping option order so a

@@ -53,4 +53,28 @@ extension DHCPOption {
             start = end
         }
     }
+
+    /// ``appendWireFormat(to:)`` into `buffer` at `offset`, which has room for ``wireLength`` bytes; returns
+    /// the offset after it.
+    func writeWireFormat(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        var index = offset
+        if value.isEmpty {
+            buffer[index] = code
+            buffer[index + 1] = 0
+            return index + 2
+        }
+        var start = 0
+        while start < value.count {
+            let end = min(start + 255, value.count)
+            buffer[index] = code
+            buffer[index + 1] = UInt8(end - start)
+            value.withUnsafeBufferPointer { source in
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[index + 2..<index + 2 + end - start]).initialize(
+                    from: UnsafeBufferPointer(rebasing: source[start..<end]))
+            }
+            index += 2 + end - start
+            start = end
+        }
+        return index
+    }
 }

@@ -39,6 +39,14 @@ public struct IPv4Address: Hashable, Sendable, Comparable, LosslessStringConvert
         rawValue = value
     }
 
+    /// The address in exactly four octets, or `nil` for any other length (the common case, unspecialized
+    /// generics aside: an option value).
+    @inlinable
+    public init?(octets: [UInt8]) {
+        guard octets.count == 4 else { return nil }
+        rawValue = UInt32(octets[0]) << 24 | UInt32(octets[1]) << 16 | UInt32(octets[2]) << 8 | UInt32(octets[3])
+    }
+
     /// Parses a dotted quad, `"192.0.2.1"`: four decimal parts 0–255, no leading zeros (as `inet_pton`).
     public init?(_ description: String) {
         var value: UInt32 = 0

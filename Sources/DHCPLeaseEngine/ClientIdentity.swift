@@ -8,20 +8,33 @@ import KeaConfig
 /// used for `client-id` reservations and for echoing (RFC 6842).
 struct ClientIdentity: Hashable, Sendable {
     /// `chaddr`, `hlen` bytes; may be empty when the client sent option 61.
-    var hardwareAddress: [UInt8]
-    var clientID: ClientIdentifier?
-    var sentClientID: ClientIdentifier?
+    let hardwareAddress: [UInt8]
+    let clientID: ClientIdentifier?
+    let sentClientID: ClientIdentifier?
     /// Option 82 sub-option 1, for `circuit-id` reservations.
-    var circuitID: [UInt8]?
+    let circuitID: [UInt8]?
+    /// ``clientID`` as bytes, type first (`clientID.bytes`, kept from the option rather than rebuilt per use).
+    let clientIDBytes: [UInt8]?
+    /// The key remembered offers are filed under.
+    let offerKey: [UInt8]
 
     /// The identity of `packet`, or `nil` when it has neither a `chaddr` nor option 61 (Kea drops those:
     /// `Dhcpv4Srv::sanityCheck`, "missing or useless client-id and no HW address").
     init?(_ packet: DHCPMessage, matchClientID: Bool) {
+        guard Self.isIdentifiable(packet) else { return nil }
         hardwareAddress = packet.chaddr
         sentClientID = packet.clientIdentifier
         clientID = matchClientID ? sentClientID : nil
-        circuitID = packet.relayAgentInformation?.circuitID
-        if hardwareAddress.isEmpty && sentClientID == nil { return nil }
+        circuitID =
+            packet.option(DHCPOptionCode.relayAgentInformation) == nil ? nil : packet.relayAgentInformation?.circuitID
+        // A valid option 61's value is its identifier's bytes, type first.
+        clientIDBytes = clientID == nil ? nil : packet.option(DHCPOptionCode.clientIdentifier)?.value
+        offerKey = clientIDBytes.map { [1] + $0 } ?? [0] + hardwareAddress
+    }
+
+    /// Whether the packet has a `chaddr` or a valid option 61: what ``init(_:matchClientID:)`` needs.
+    static func isIdentifiable(_ packet: DHCPMessage) -> Bool {
+        !packet.chaddr.isEmpty || packet.clientIdentifier != nil
     }
 
     /// The identifier bytes a reservation of this kind would be written with, if the packet has one.
@@ -42,6 +55,4 @@ struct ClientIdentity: Hashable, Sendable {
         }
     }
 
-    /// The key remembered offers are filed under.
-    var offerKey: [UInt8] { clientID.map { [1] + $0.bytes } ?? [0] + hardwareAddress }
 }

@@ -27,15 +27,17 @@ struct IterativeAllocator: Sendable {
 
     /// The next candidate in the pools `admits` accepts, or `nil` when it accepts none.
     mutating func pick(in subnet: KeaSubnet, admits: (KeaPool) -> Bool) -> IPv4Address? {
-        let ranges = subnet.pools.map(\.range)
-        let allowed = subnet.pools.map(admits)
+        // Pools read in place (no arrays of ranges and admissions built per pick: this runs per DISCOVER).
+        let subnetPools = subnet.pools
+        let ranges = subnetPools.lazy.map(\.range)
+        func allowed(_ index: Int) -> Bool { admits(subnetPools[index]) }
         let last = subnetLast[subnet.id] ?? .any
-        guard let first = allowed.firstIndex(of: true) else { return nil }
-        var index = ranges.indices.first { allowed[$0] && ranges[$0].contains(last) } ?? first
+        guard let first = subnetPools.indices.first(where: allowed) else { return nil }
+        var index = subnetPools.indices.first { allowed($0) && ranges[$0].contains(last) } ?? first
         var retrying = false
         while true {
             if retrying {
-                while index < ranges.count && !allowed[index] { index += 1 }
+                while index < ranges.count && !allowed(index) { index += 1 }
                 if index == ranges.count { break }
             }
             let range = ranges[index]
@@ -61,7 +63,7 @@ struct IterativeAllocator: Sendable {
             retrying = true
         }
         // Past the last pool: rewind every allowed pool and start again at the first one.
-        for index in first..<ranges.count where allowed[index] {
+        for index in first..<ranges.count where allowed(index) {
             pools[PoolKey(subnetID: subnet.id, first: ranges[index].first)] = Cursor(
                 last: ranges[index].first, valid: false)
         }

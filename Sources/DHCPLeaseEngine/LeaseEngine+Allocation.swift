@@ -64,11 +64,15 @@ extension LeaseEngine {
     /// Kea's `allocateUnreservedLease4`: ask the iterative allocator for candidates, at most as many times as
     /// the admitted pools hold addresses, skipping addresses reserved for others and addresses in use.
     mutating func allocateUnreserved(_ context: ClientContext, now: Int64) -> IPv4Address? {
-        let capacity = context.subnet.pools.filter(context.admits).reduce(UInt64(0)) { $0 + $1.range.count }
+        // The classes alone decide admission: captured instead of the whole context (no copy per call).
+        let classes = context.classes
+        let admits = { (pool: KeaPool) in pool.clientClass.map(classes.contains) ?? true }
+        var capacity: UInt64 = 0
+        for pool in context.subnet.pools where admits(pool) { capacity += pool.range.count }
         var attempts: UInt64 = 0
         while attempts < capacity {
             attempts += 1
-            guard let candidate = allocator.pick(in: context.subnet, admits: context.admits) else { return nil }
+            guard let candidate = allocator.pick(in: context.subnet, admits: admits) else { return nil }
             if !isReservedForAnother(candidate, context) && isFree(candidate, for: context, at: now) {
                 return candidate
             }

@@ -29,8 +29,9 @@ extension LeaseEngine {
         _ type: DHCPMessageType, to packet: DHCPMessage, _ context: ClientContext, address: IPv4Address,
         times: GrantedTimes
     ) -> DHCPMessage {
+        let configured = configuredOptions(context, address: address)
         var reply = replySkeleton(
-            to: packet, type: type, serverIdentifier: serverIdentifier(context, address: address))
+            to: packet, type: type, serverIdentifier: configured.serverIdentifier ?? serverAddress)
         reply.yiaddr = address
         if type == .ack { reply.ciaddr = packet.ciaddr }
         reply.setOption(.leaseTime(times.valid))
@@ -38,7 +39,7 @@ extension LeaseEngine {
         if let rebinding = times.rebinding { reply.setOption(.rebindingTime(rebinding)) }
         reply.setOption(.subnetMask(context.subnet.prefix.mask))
         if let hostname = context.host?.hostname, !hostname.isEmpty { reply.setOption(.hostName(hostname)) }
-        appendConfiguredOptions(to: &reply, for: packet, context, address: address)
+        appendConfiguredOptions(to: &reply, for: packet, configured)
         appendEchoes(to: &reply, from: packet)
         setBootFields(of: &reply, context)
         return reply

@@ -8,9 +8,10 @@ extension LeaseEngine {
         if let serverID = packet.serverIdentifier, !isOurs(serverID) { return [.drop(reason: .otherServer)] }
         let context: ClientContext
         do { context = try self.context(for: packet, from: source) } catch { return [.drop(reason: error)] }
+        let configured = configuredOptions(context, address: packet.ciaddr)
         var reply = replySkeleton(
-            to: packet, type: .ack, serverIdentifier: serverIdentifier(context, address: packet.ciaddr))
-        appendConfiguredOptions(to: &reply, for: packet, context, address: packet.ciaddr)
+            to: packet, type: .ack, serverIdentifier: configured.serverIdentifier ?? serverAddress)
+        appendConfiguredOptions(to: &reply, for: packet, configured)
         appendEchoes(to: &reply, from: packet)
         setBootFields(of: &reply, context)
         let destination = destination(of: &reply, for: packet, from: source)

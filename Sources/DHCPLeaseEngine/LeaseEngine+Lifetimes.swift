@@ -24,8 +24,9 @@ extension LeaseEngine {
     func grantedTimes(_ context: ClientContext, requested: UInt32?) -> GrantedTimes {
         let subnetTimes = leaseTimes(context)
         var bounds = subnetTimes
-        for name in context.classes {
-            if let times = configuration.clientClass(named: name)?.leaseTimes, times.validLifetime != nil {
+        for index in context.classIndices {
+            let times = configuration.clientClasses[index].leaseTimes
+            if times.validLifetime != nil {
                 bounds = times
                 break
             }

@@ -38,7 +38,7 @@ extension LeaseEngine {
 
         let times = grantedTimes(context, requested: packet.leaseTime)
         let lease = Lease(
-            address: address, hardwareAddress: packet.chaddr, clientID: context.identity.clientID?.bytes ?? [],
+            address: address, hardwareAddress: packet.chaddr, clientID: context.identity.clientIDBytes ?? [],
             validLifetime: times.valid, expire: now + Int64(times.valid), subnetID: context.subnet.id,
             hostname: context.host?.hostname ?? "")
         var rows: [Lease] = []

@@ -35,7 +35,7 @@ struct LeaseTable: Sendable {
     /// The client's lease in `subnetID`: by client identifier first, then by hardware address, and only if
     /// ``Lease/belongs(to:)`` agrees (Kea's `AllocEngine::findClientLease` and `Lease4::belongsToClient`).
     func lease(of client: ClientIdentity, inSubnet subnetID: UInt32) -> Lease? {
-        if let clientID = client.clientID, let addresses = byClientID[clientID.bytes] {
+        if let clientID = client.clientIDBytes, let addresses = byClientID[clientID] {
             if let lease = lowest(addresses, subnetID: subnetID, client: client) { return lease }
         }
         if let addresses = byHardwareAddress[client.hardwareAddress] {
@@ -55,8 +55,8 @@ extension Lease {
     /// Kea's `Lease4::belongsToClient`: the client identifiers decide when both sides have one; otherwise the
     /// hardware addresses do.
     func belongs(to client: ClientIdentity) -> Bool {
-        if let clientID = client.clientID, !self.clientID.isEmpty {
-            return clientID.bytes == self.clientID
+        if let clientID = client.clientIDBytes, !self.clientID.isEmpty {
+            return clientID == self.clientID
         }
         return !hardwareAddress.isEmpty && hardwareAddress == client.hardwareAddress
     }

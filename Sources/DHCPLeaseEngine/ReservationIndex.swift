@@ -9,7 +9,7 @@ struct ReservationIndex: Sendable {
     private var addresses: [UInt32: [IPv4Address: KeaHostIdentifier]] = [:]
 
     init(_ configuration: KeaDHCP4Config) {
-        for subnet in configuration.subnets {
+        for subnet in configuration.subnets where !subnet.reservations.isEmpty {
             bySubnet[subnet.id] = subnet.reservationsByIdentifier
             for reservation in subnet.reservations {
                 if let address = reservation.ipAddress {
@@ -25,6 +25,8 @@ struct ReservationIndex: Sendable {
     func reservation(
         for client: ClientIdentity, in subnet: KeaSubnet, configuration: KeaDHCP4Config
     ) -> KeaReservation? {
+        // Most configurations reserve nothing: no identifier to build per packet then.
+        if bySubnet.isEmpty && global.isEmpty { return nil }
         let kinds = configuration.hostReservationIdentifiers
         if subnet.reservationsInSubnet ?? configuration.reservationsInSubnet, let hosts = bySubnet[subnet.id] {
             for kind in kinds {
@@ -41,7 +43,7 @@ struct ReservationIndex: Sendable {
 
     /// Whether `address` is reserved in `subnet` for a host other than `host` (Kea skips those when allocating).
     func isReserved(_ address: IPv4Address, in subnetID: UInt32, forOtherThan host: KeaReservation?) -> Bool {
-        guard let owner = addresses[subnetID]?[address] else { return false }
+        guard !addresses.isEmpty, let owner = addresses[subnetID]?[address] else { return false }
         return owner != host?.identifier
     }
 }

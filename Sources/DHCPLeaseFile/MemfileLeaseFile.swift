@@ -155,7 +155,7 @@ public final class MemfileLeaseFile {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(leases.count * 96)
         for lease in leases {
-            bytes.append(contentsOf: MemfileRow.line(for: lease).utf8)
+            MemfileRow.append(lease, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         try write(bytes)
@@ -213,7 +213,7 @@ public final class MemfileLeaseFile {
 
         var bytes = Array((MemfileRow.header + "\n").utf8)
         for lease in merged.leases.values.sorted(by: { $0.address < $1.address }) {
-            bytes.append(contentsOf: MemfileRow.line(for: lease).utf8)
+            MemfileRow.append(lease, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         let fd = Glibc.open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -6,12 +6,17 @@ public enum HexBytes {
     public static func colonSeparated(_ bytes: [UInt8]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count * 3)
+        appendColonSeparated(bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``colonSeparated(_:)``'s text, as UTF-8, to `out`.
+    public static func appendColonSeparated(_ bytes: [UInt8], to out: inout [UInt8]) {
         for (index, byte) in bytes.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ":")) }
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0x0f)])
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses hex with optional `:` separators, as Kea accepts in its lease file. A single hex digit

@@ -26,20 +26,76 @@ public enum MemfileRow {
 
     /// The row for `lease`, without its newline.
     public static func line(for lease: Lease) -> String {
-        var fields: [String] = []
-        fields.reserveCapacity(11)
-        fields.append(lease.address.description)
-        fields.append(HexBytes.colonSeparated(lease.hardwareAddress))
-        fields.append(HexBytes.colonSeparated(lease.clientID))
-        fields.append(String(lease.validLifetime))
-        fields.append(String(lease.expire))
-        fields.append(String(lease.subnetID))
-        fields.append(lease.fqdnForward ? "1" : "0")
-        fields.append(lease.fqdnReverse ? "1" : "0")
-        fields.append(escape(lease.hostname))
-        fields.append(String(lease.state.rawValue))
-        fields.append(escape(lease.userContext))
-        return fields.joined(separator: ",")
+        var bytes: [UInt8] = []
+        append(lease, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the row for `lease`, without its newline, as UTF-8: what ``line(for:)`` returns, written
+    /// straight into the lease file's buffer (no `String` per field; this runs once per ACK).
+    public static func append(_ lease: Lease, to bytes: inout [UInt8]) {
+        let comma = UInt8(ascii: ",")
+        appendDottedQuad(lease.address, to: &bytes)
+        bytes.append(comma)
+        HexBytes.appendColonSeparated(lease.hardwareAddress, to: &bytes)
+        bytes.append(comma)
+        HexBytes.appendColonSeparated(lease.clientID, to: &bytes)
+        bytes.append(comma)
+        appendDecimal(UInt64(lease.validLifetime), to: &bytes)
+        bytes.append(comma)
+        if lease.expire < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendDecimal(lease.expire.magnitude, to: &bytes)
+        bytes.append(comma)
+        appendDecimal(UInt64(lease.subnetID), to: &bytes)
+        bytes.append(comma)
+        bytes.append(lease.fqdnForward ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        bytes.append(comma)
+        bytes.append(lease.fqdnReverse ? UInt8(ascii: "1") : UInt8(ascii: "0"))
+        bytes.append(comma)
+        appendEscaped(lease.hostname, to: &bytes)
+        bytes.append(comma)
+        appendDecimal(UInt64(lease.state.rawValue), to: &bytes)
+        bytes.append(comma)
+        appendEscaped(lease.userContext, to: &bytes)
+    }
+
+    private static func appendDottedQuad(_ address: IPv4Address, to bytes: inout [UInt8]) {
+        let value = address.rawValue
+        appendDecimal(UInt64(value >> 24), to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        appendDecimal(UInt64(value >> 16 & 0xff), to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        appendDecimal(UInt64(value >> 8 & 0xff), to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        appendDecimal(UInt64(value & 0xff), to: &bytes)
+    }
+
+    private static func appendDecimal(_ value: UInt64, to bytes: inout [UInt8]) {
+        guard value >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)  // 20 digits at most, 8 bytes per word
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while rest > 0 {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            }
+        }
+        withUnsafeBytes(of: &digits) { buffer in
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
+
+    private static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "&") }) else {
+            bytes.append(contentsOf: text.utf8)
+            return
+        }
+        bytes.append(contentsOf: escape(text).utf8)
     }
 
     /// Reads one row. `columns` is the file's header (Kea reads by column name), so older schemas load.

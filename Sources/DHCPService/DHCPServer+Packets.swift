@@ -28,9 +28,7 @@ extension DHCPServer {
             do {
                 packet = try DHCPMessage(parsing: datagram.bytes)
             } catch {
-                statistics.increment(DHCPStatistics.received)
-                statistics.increment(DHCPStatistics.parseFailed)
-                statistics.increment(DHCPStatistics.receiveDrop)
+                statistics.countParseFailure()
                 logger.debug(
                     "DHCP4_PACKET_PARSE_FAIL malformed packet dropped",
                     metadata: [
@@ -52,7 +50,7 @@ extension DHCPServer {
                     else { continue }
                     replies.append(PendingReply(datagram: outgoing, type: reply.messageType, needsPersist: persisted))
                 case .drop(let reason):
-                    statistics.increment(DHCPStatistics.receiveDrop)
+                    statistics.countDrop()
                     logger.debug(
                         "DHCP4_PACKET_DROP packet dropped",
                         metadata: [
@@ -110,7 +108,7 @@ extension DHCPServer {
         do {
             bytes = try reply.serialized(maximumMessageSize: request.maximumMessageSize ?? 576)
         } catch {
-            statistics.increment(DHCPStatistics.receiveDrop)
+            statistics.countDrop()
             logger.error(
                 "DHCP4_PACKET_PACK_FAIL cannot serialize the reply",
                 metadata: ["dhcp.error": "\(error)", "dhcp.mac": "\(HexBytes.colonSeparated(request.chaddr))"])

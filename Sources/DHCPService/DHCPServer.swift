@@ -170,9 +170,9 @@ public actor DHCPServer {
             if lfcInterval > 0, leaseFile != nil {
                 group.addTask { await Self.every(.seconds(Int64(lfcInterval))) { await self.compactLeaseFile() } }
             }
-            for await batch in transport.datagrams {
-                handle(batch)
-            }
+            // Each batch is handled synchronously on the event loop that read it, which is this actor's
+            // executor: no queue, no task switch per batch.
+            await transport.serve { batch in self.assumeIsolated { $0.handle(batch) } }
             group.cancelAll()
         }
         leaseFile?.close()

@@ -7,6 +7,9 @@ import DHCPCodec
 /// statistics.count(received: .discover)      // pkt4-received, pkt4-discover-received
 /// statistics["pkt4-ack-sent"]                // 42
 /// ```
+///
+/// The counters are kept in a fixed array indexed by statistic (the per-packet updates index it directly,
+/// with no string built or hashed); ``values`` names them.
 public struct DHCPStatistics: Equatable, Sendable {
     public static let received = "pkt4-received"
     public static let sent = "pkt4-sent"
@@ -16,51 +19,89 @@ public struct DHCPStatistics: Equatable, Sendable {
     public static let reclaimedLeases = "reclaimed-leases"
     public static let reclaimedDeclinedAddresses = "reclaimed-declined-addresses"
 
-    /// Every statistic by name; all of Kea's packet counters exist from the start, at 0.
-    public private(set) var values: [String: Int64]
+    /// Kea's packet types with a `pkt4-TYPE-received` counter, in ``names`` order.
+    private static let receivedTypes = ["discover", "offer", "request", "ack", "nak", "release", "decline", "inform"]
+    /// Kea's packet types with a `pkt4-TYPE-sent` counter, in ``names`` order.
+    private static let sentTypes = ["offer", "ack", "nak"]
 
-    public init() {
-        var values: [String: Int64] = [:]
-        for name in [
-            Self.received, Self.sent, Self.parseFailed, Self.receiveDrop, Self.unknownReceived, Self.reclaimedLeases,
-            Self.reclaimedDeclinedAddresses,
-        ] {
-            values[name] = 0
-        }
-        for type in ["discover", "offer", "request", "ack", "nak", "release", "decline", "inform"] {
-            values["pkt4-\(type)-received"] = 0
-        }
-        for type in ["offer", "ack", "nak"] { values["pkt4-\(type)-sent"] = 0 }
-        self.values = values
+    /// Every statistic that exists from the start, at 0; the array's index is the counter's.
+    private static let names: [String] =
+        [
+            received, sent, parseFailed, receiveDrop, unknownReceived, reclaimedLeases, reclaimedDeclinedAddresses,
+        ] + receivedTypes.map { "pkt4-\($0)-received" } + sentTypes.map { "pkt4-\($0)-sent" }
+    private static let index: [String: Int] = Dictionary(
+        uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+    private static let firstReceivedType = 7
+    private static let firstSentType = firstReceivedType + receivedTypes.count
+
+    private var counters = [Int64](repeating: 0, count: DHCPStatistics.names.count)
+    /// Statistics outside ``names`` (none today), by name.
+    private var others: [String: Int64] = [:]
+
+    public init() {}
+
+    /// Every statistic by name; all of Kea's packet counters exist from the start, at 0.
+    public var values: [String: Int64] {
+        var values = others
+        for (index, name) in Self.names.enumerated() { values[name] = counters[index] }
+        return values
     }
 
-    public subscript(name: String) -> Int64 { values[name] ?? 0 }
+    public subscript(name: String) -> Int64 {
+        if let index = Self.index[name] { return counters[index] }
+        return others[name] ?? 0
+    }
 
-    mutating func increment(_ name: String, by amount: Int64 = 1) { values[name, default: 0] += amount }
+    mutating func increment(_ name: String, by amount: Int64 = 1) {
+        if let index = Self.index[name] {
+            counters[index] += amount
+        } else {
+            others[name, default: 0] += amount
+        }
+    }
 
     /// A parsed packet: `pkt4-received` and the per-type counter (`pkt4-unknown-received` without option 53).
     mutating func count(received type: DHCPMessageType?) {
-        increment(Self.received)
-        increment(type.flatMap(Self.name(of:)).map { "pkt4-\($0)-received" } ?? Self.unknownReceived)
+        counters[0] += 1
+        counters[type.flatMap(Self.receivedIndex(of:)) ?? 4] += 1
     }
 
     /// A reply handed to the socket: `pkt4-sent` and the per-type counter.
     mutating func count(sent type: DHCPMessageType?) {
-        increment(Self.sent)
-        if let name = type.flatMap(Self.name(of:)) { increment("pkt4-\(name)-sent") }
+        counters[1] += 1
+        if let index = type.flatMap(Self.sentIndex(of:)) { counters[index] += 1 }
     }
 
-    private static func name(of type: DHCPMessageType) -> String? {
+    /// A packet that could not be parsed: `pkt4-received`, `pkt4-parse-failed`, `pkt4-receive-drop`.
+    mutating func countParseFailure() {
+        counters[0] += 1
+        counters[2] += 1
+        counters[3] += 1
+    }
+
+    /// A packet (or reply) dropped: `pkt4-receive-drop`.
+    mutating func countDrop() { counters[3] += 1 }
+
+    private static func receivedIndex(of type: DHCPMessageType) -> Int? {
         switch type {
-        case .discover: "discover"
-        case .offer: "offer"
-        case .request: "request"
-        case .decline: "decline"
-        case .ack: "ack"
-        case .nak: "nak"
-        case .release: "release"
-        case .inform: "inform"
+        case .discover: firstReceivedType
+        case .offer: firstReceivedType + 1
+        case .request: firstReceivedType + 2
+        case .ack: firstReceivedType + 3
+        case .nak: firstReceivedType + 4
+        case .release: firstReceivedType + 5
+        case .decline: firstReceivedType + 6
+        case .inform: firstReceivedType + 7
         case .other: nil
+        }
+    }
+
+    private static func sentIndex(of type: DHCPMessageType) -> Int? {
+        switch type {
+        case .offer: firstSentType
+        case .ack: firstSentType + 1
+        case .nak: firstSentType + 2
+        default: nil
         }
     }
 }

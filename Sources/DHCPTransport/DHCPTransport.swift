@@ -6,7 +6,7 @@ import NIOPosix
 ///
 /// ```swift
 /// let transport = try await DHCPTransport.bind(interfaces: ["lo/127.0.0.1"], port: 67)
-/// for await batch in transport.datagrams {
+/// await transport.serve { batch in                 // on the event loop, until close()
 ///     let replies = batch.map { handle($0) }       // parse, engine, persist…
 ///     transport.send(replies)                      // out the socket each request came in on
 /// }
@@ -14,7 +14,8 @@ import NIOPosix
 ///
 /// Sockets are Kea's `dhcp-socket-type: udp` sockets, with SO_BROADCAST on. Reads are batched (recvmmsg,
 /// ``DHCPTransport/batchSize`` datagrams per system call) and delivered per read cycle, so the caller can
-/// group the lease writes of a burst into one `write(2)`.
+/// group the lease writes of a burst into one `write(2)`. Delivery is a plain call on the event loop that
+/// read the batch: a service whose actor runs on ``executor`` handles it with no thread hop or queue.
 ///
 /// Not here (yet): raw (AF_PACKET) sockets. A reply to a client that has no address yet and did not set the
 /// BROADCAST flag should be unicast to `yiaddr` at the client's MAC without ARP; over UDP it is broadcast
@@ -23,7 +24,8 @@ import NIOPosix
 public final class DHCPTransport: Sendable {
     /// What happened below the service: datagrams lost or refused at this layer.
     public struct Counters: Sendable, Equatable {
-        /// Datagrams read but dropped because the service lagged more than ``DHCPTransport/queueDepth`` batches.
+        /// Datagrams read before the service started and dropped because more than ``DHCPTransport/queueDepth``
+        /// batches were waiting for it.
         public var overflowDrops = 0
         /// Errors reported by a socket (ICMP errors, mostly).
         public var receiveErrors = 0
@@ -31,19 +33,22 @@ public final class DHCPTransport: Sendable {
         public var sendFailures = 0
     }
 
-    /// recvmmsg vector length: datagrams per read system call.
-    public static let batchSize = 64
+    /// recvmmsg vector length: datagrams per read system call, and per batch. One recvmmsg per readiness
+    /// event (`maxMessagesPerRead` 1; epoll is level-triggered, so what is left is read on the next turn):
+    /// a second call would mostly return EAGAIN, and NIO prepares the whole vector for every call.
+    public static let batchSize = 32
     /// Bytes of receive buffer per datagram of the vector: NIO splits one buffer among the vector's messages,
     /// and a datagram longer than its share is truncated (then fails to parse). An Ethernet frame holds 1500.
     public static let maximumDatagramSize = 2048
-    /// Batches buffered between the event loop and the service before new ones are dropped.
+    /// Batches kept for the service until it starts serving; later ones are dropped.
     public static let queueDepth = 1024
 
     /// The sockets, in ``DHCPSocketID`` order.
     public let sockets: [DHCPSocketBinding]
-    /// Received datagrams, one array per read cycle; finishes when the transport is closed.
-    public let datagrams: AsyncStream<[DHCPReceivedDatagram]>
-    private let continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation
+    /// Where the read cycles' batches go (see ``serve(_:)``).
+    private let receiver: DatagramReceiver
+    /// Completed by ``close()``: ``serve(_:)`` returns then.
+    private let closed: EventLoopPromise<Void>
     private let channels: [any Channel]
     /// The one event loop every socket of the transport reads on.
     private let eventLoop: any EventLoop
@@ -57,9 +62,8 @@ public final class DHCPTransport: Sendable {
 
     private init(
         sockets: [DHCPSocketBinding], eventLoop: any EventLoop, channels: [any Channel], descriptors: [Int32],
-        datagrams: AsyncStream<[DHCPReceivedDatagram]>,
-        continuation: AsyncStream<[DHCPReceivedDatagram]>.Continuation, counters: LockedCounters,
-        directSenders: [DirectSender?], directSendProblems: [String]
+        receiver: DatagramReceiver, counters: LockedCounters, directSenders: [DirectSender?],
+        directSendProblems: [String]
     ) {
         self.directSenders = directSenders
         self.directSendProblems = directSendProblems
@@ -67,8 +71,8 @@ public final class DHCPTransport: Sendable {
         self.eventLoop = eventLoop
         self.channels = channels
         self.descriptors = descriptors
-        self.datagrams = datagrams
-        self.continuation = continuation
+        self.receiver = receiver
+        self.closed = eventLoop.makePromise()
         self.counterBox = counters
     }
 
@@ -82,8 +86,7 @@ public final class DHCPTransport: Sendable {
         -> DHCPTransport
     {
         let bindings = try DHCPSocketBinding.bindings(for: interfaces, port: port, interfaces: .current())
-        let (stream, continuation) = AsyncStream<[DHCPReceivedDatagram]>.makeStream(
-            bufferingPolicy: .bufferingOldest(queueDepth))
+        let receiver = DatagramReceiver()
         let counters = LockedCounters()
         let loop = MultiThreadedEventLoopGroup.singleton.next()
         var channels: [any Channel] = []
@@ -101,7 +104,7 @@ public final class DHCPTransport: Sendable {
             do {
                 let channel = try await DatagramBootstrap(group: loop)
                     .channelOption(.datagramVectorReadMessageCount, value: batchSize)
-                    .channelOption(.maxMessagesPerRead, value: 4)
+                    .channelOption(.maxMessagesPerRead, value: 1)
                     .channelOption(.receivePacketInfo, value: true)
                     .channelOption(
                         .recvAllocator,
@@ -111,7 +114,7 @@ public final class DHCPTransport: Sendable {
                         channel.eventLoop.makeCompletedFuture {
                             try channel.pipeline.syncOperations.addHandler(
                                 DHCPInboundHandler(
-                                    socket: id, interface: interface, continuation: continuation, counters: counters))
+                                    socket: id, interface: interface, receiver: receiver, counters: counters))
                         }
                     }
                     .withBoundSocket(descriptor).get()
@@ -137,8 +140,8 @@ public final class DHCPTransport: Sendable {
             }
         }
         return DHCPTransport(
-            sockets: bindings, eventLoop: loop, channels: channels, descriptors: descriptors, datagrams: stream,
-            continuation: continuation, counters: counters, directSenders: senders, directSendProblems: problems)
+            sockets: bindings, eventLoop: loop, channels: channels, descriptors: descriptors, receiver: receiver,
+            counters: counters, directSenders: senders, directSendProblems: problems)
     }
 
     /// The server's own address: the first binding's interface address (option 54 when none is configured).
@@ -196,9 +199,20 @@ public final class DHCPTransport: Sendable {
         if failures > 0 { counterBox.update { $0.sendFailures += failures } }
     }
 
-    /// Closes every socket and finishes ``datagrams``.
+    /// Hands every read cycle's datagrams to `body`, on the sockets' event loop (``executor``), in the order
+    /// read, starting with those read since ``bind(interfaces:port:direct:)``; returns once ``close()`` has
+    /// closed the sockets. `body` must not block: the sockets are not read while it runs.
+    public func serve(_ body: @escaping @Sendable ([DHCPReceivedDatagram]) -> Void) async {
+        let receiver = self.receiver
+        eventLoop.execute { receiver.start(body) }
+        try? await closed.futureResult.get()
+    }
+
+    /// Closes every socket; ``serve(_:)`` returns.
     public func close() async {
         for channel in channels { try? await channel.close() }
-        continuation.finish()
+        let receiver = self.receiver
+        try? await eventLoop.submit { receiver.stop() }.get()
+        closed.succeed()
     }
 }
