@@ -142,7 +142,7 @@ let package = Package(
         .target(
             name: "SIPTransport",
             dependencies: [
-                "CastorCore", "SIPCodec",
+                "CastorCore", "SIPCodec", "CCastorShims",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

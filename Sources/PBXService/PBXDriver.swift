@@ -134,15 +134,16 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     }
 
     func send(_ messages: [SIPOutbound]) {
-        guard let transport else { return }
-        for message in messages {
-            let destination = message.destination
-            let peer = SIPPeer(
-                transport: SIPTransportProtocol(rawValue: destination.transport) ?? .udp,
-                address: destination.address, port: destination.port,
-                connection: destination.connection.flatMap { connections[$0] })
-            transport.send(message.bytes, to: peer)
-        }
+        guard let transport, !messages.isEmpty else { return }
+        transport.send(
+            messages.map { message in
+                let destination = message.destination
+                let peer = SIPPeer(
+                    transport: SIPTransportProtocol(rawValue: destination.transport) ?? .udp,
+                    address: destination.address, port: destination.port,
+                    connection: destination.connection.flatMap { connections[$0] })
+                return (message.bytes, peer)
+            })
     }
 
     func log(_ event: SIPEndpointEvent) {

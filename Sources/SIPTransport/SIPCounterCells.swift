@@ -34,11 +34,11 @@ final class SIPCounterCells: Sendable {
         }
     }
 
-    func sent(over transport: SIPTransportProtocol) {
+    func sent(_ count: Int = 1, over transport: SIPTransportProtocol) {
         switch transport {
-        case .udp: Self.add(udpSent)
-        case .tcp: Self.add(tcpSent)
-        case .tls: Self.add(tlsSent)
+        case .udp: Self.add(udpSent, count)
+        case .tcp: Self.add(tcpSent, count)
+        case .tls: Self.add(tlsSent, count)
         }
     }
 

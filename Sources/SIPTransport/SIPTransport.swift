@@ -141,6 +141,12 @@ public final class SIPTransport: Sendable {
         core.value.send(bytes, to: peer)
     }
 
+    /// Sends several messages, in order, as ``send(_:to:)`` does one by one, except that consecutive UDP
+    /// datagrams leave with one `sendmmsg(2)` per 64 (one system call for a batch's answers).
+    public func send(_ messages: [(bytes: [UInt8], peer: SIPPeer)]) {
+        core.value.send(messages)
+    }
+
     /// Closes the listeners and every connection. The delegate hears nothing more. Calling it again does
     /// nothing.
     public func close() async {

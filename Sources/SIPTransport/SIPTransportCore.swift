@@ -1,3 +1,4 @@
+import CCastorShims
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -19,6 +20,8 @@ final class SIPTransportCore {
     /// For outbound TLS connections, made when the first one is opened.
     private var clientTLSContext: NIOSSLContext?
     private(set) var isClosed = false
+    /// Reused for the datagrams of one `sendmmsg`.
+    private var scratch: [UInt8] = []
 
     init(eventLoop: any EventLoop, configuration: SIPTransportConfiguration, cells: SIPCounterCells) {
         self.eventLoop = eventLoop
@@ -56,6 +59,70 @@ final class SIPTransportCore {
                 if !connections.enqueue(bytes, for: id, limit: limit) { sendFailed() }
             case .none:
                 connect(to: peer, first: bytes)
+            }
+        }
+    }
+
+    /// Consecutive UDP datagrams go out together with `sendmmsg(2)` (copied into one buffer, since the
+    /// call wants every datagram's address at once); streams and anything else one by one, in order.
+    func send(_ messages: [(bytes: [UInt8], peer: SIPPeer)]) {
+        var index = messages.startIndex
+        while index < messages.endIndex {
+            guard messages[index].peer.transport == .udp, let descriptor = udpDescriptor, !isClosed else {
+                send(messages[index].bytes, to: messages[index].peer)
+                index += 1
+                continue
+            }
+            var end = index
+            while end < messages.endIndex, messages[end].peer.transport == .udp,
+                end - index < Int(CASTOR_DATAGRAM_BATCH_MAX)
+            {
+                end += 1
+            }
+            if end - index == 1 {
+                send(messages[index].bytes, to: messages[index].peer)
+            } else {
+                sendDatagrams(messages[index..<end], from: descriptor)
+            }
+            index = end
+        }
+    }
+
+    private func sendDatagrams(_ messages: ArraySlice<(bytes: [UInt8], peer: SIPPeer)>, from descriptor: Int32) {
+        scratch.removeAll(keepingCapacity: true)
+        var datagrams: [castor_datagram] = []
+        datagrams.reserveCapacity(messages.count)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(messages.count)
+        for message in messages {
+            guard let endpoint = IPv4Endpoint(address: message.peer.address, port: message.peer.port) else {
+                sendFailed()
+                continue
+            }
+            offsets.append(scratch.count)
+            scratch.append(contentsOf: message.bytes)
+            datagrams.append(
+                castor_datagram(
+                    bytes: nil, capacity: 0, length: UInt32(message.bytes.count), address: endpoint.address,
+                    port: endpoint.port, truncated: 0))
+        }
+        guard !datagrams.isEmpty else { return }
+        scratch.withUnsafeMutableBytes { buffer in
+            for index in datagrams.indices {
+                datagrams[index].bytes = buffer.baseAddress! + offsets[index]
+            }
+            var first = 0
+            while first < datagrams.count {
+                let sent = datagrams[first...].withUnsafeBufferPointer {
+                    castor_send_datagrams(descriptor, $0.baseAddress, UInt32($0.count))
+                }
+                guard sent > 0 else {
+                    // The socket's buffer is full (or the call failed): the rest is lost, as a sendto would lose it.
+                    sendFailed(datagrams.count - first)
+                    return
+                }
+                cells.sent(Int(sent), over: .udp)
+                first += Int(sent)
             }
         }
     }
