@@ -61,7 +61,7 @@ final class BindingWriter: Sendable {
                 return (state.queue, state.stopped)
             }
             if !batches.isEmpty {
-                let changes = carried + batches.flatMap(\.changes)
+                let changes = Self.lastPerBinding(carried + batches.flatMap(\.changes))
                 let through = max(carriedThrough, batches.lazy.map(\.journalBatch).max() ?? 0)
                 var failure: (any Error)?
                 if !changes.isEmpty {
@@ -100,6 +100,34 @@ final class BindingWriter: Sendable {
                 committed(carried.isEmpty && through > 0 ? through : nil, failure, recordFailure)
             }
             if stopped { return }
+        }
+    }
+
+    /// The group's changes with only the last one per (line, contact): each change sets the whole row, so
+    /// the earlier ones of the same binding (a phone refreshing several times while the store was busy)
+    /// need not reach it. Order is kept among what remains.
+    static func lastPerBinding(_ changes: [SIPBindingChange]) -> [SIPBindingChange] {
+        guard changes.count > 1 else { return changes }
+        struct Key: Hashable {
+            var lineID: Int64
+            var contact: String
+        }
+        var last: [Key: Int] = [:]
+        last.reserveCapacity(changes.count)
+        for (index, change) in changes.enumerated() {
+            switch change {
+            case .save(let binding): last[Key(lineID: binding.lineID, contact: binding.contact)] = index
+            case .remove(let lineID, let contact): last[Key(lineID: lineID, contact: contact)] = index
+            }
+        }
+        guard last.count < changes.count else { return changes }
+        return changes.indices.compactMap { index in
+            switch changes[index] {
+            case .save(let binding):
+                return last[Key(lineID: binding.lineID, contact: binding.contact)] == index ? changes[index] : nil
+            case .remove(let lineID, let contact):
+                return last[Key(lineID: lineID, contact: contact)] == index ? changes[index] : nil
+            }
         }
     }
 }

@@ -132,3 +132,23 @@ struct BindingJournalTests {
         #expect(try BindingJournal.replay(path: path).changes.isEmpty)
     }
 }
+
+/// The writer stores only the last change of each binding in a group.
+@Suite("binding writer")
+struct BindingWriterTests {
+    @Test("only the last change per (line, contact) of a group is kept, in order")
+    func lastPerBinding() {
+        let a1 = BindingJournalTests.binding(1)
+        var a2 = a1
+        a2.cseq = 99
+        let b = BindingJournalTests.binding(2)
+        let changes: [SIPBindingChange] = [
+            .save(a1), .save(b), .remove(lineID: 2, contact: b.contact), .save(a2), .remove(lineID: 3, contact: "x"),
+        ]
+        #expect(
+            BindingWriter.lastPerBinding(changes) == [
+                .remove(lineID: 2, contact: b.contact), .save(a2), .remove(lineID: 3, contact: "x"),
+            ])
+        #expect(BindingWriter.lastPerBinding([.save(a1), .save(b)]) == [.save(a1), .save(b)])
+    }
+}
