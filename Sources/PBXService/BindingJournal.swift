@@ -203,12 +203,27 @@ final class BindingJournal {
 
     private static func field(_ value: String?, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\t"))
-        guard let value else {
+        guard var text = value else {
             out.append(UInt8(ascii: "\\"))
             out.append(UInt8(ascii: "N"))
             return
         }
-        for byte in value.utf8 {
+        text.withUTF8 { utf8 in
+            guard
+                utf8.contains(where: {
+                    $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
+                        || $0 == UInt8(ascii: "\r")
+                })
+            else {
+                out.append(contentsOf: utf8)
+                return
+            }
+            escape(utf8, into: &out)
+        }
+    }
+
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
             case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])

@@ -15,7 +15,11 @@ struct AuthHeaderWriter {
     mutating func quoted(_ name: String, _ value: String) {
         separate(name)
         text.append("\"")
-        if value.utf8.allSatisfy({ $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && !Self.isControl($0) }) {
+        var bytes = value
+        let plain = bytes.withUTF8 { utf8 in
+            !utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || Self.isControl($0) }
+        }
+        if plain {
             text.append(value)
         } else {
             for scalar in value.unicodeScalars where scalar.value > 0xFF || !Self.isControl(UInt8(scalar.value)) {

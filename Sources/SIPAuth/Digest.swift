@@ -63,7 +63,7 @@ public enum Digest {
             ha1: ha1, method: method, uri: credentials.uri, nonce: credentials.nonce,
             nonceCountText: credentials.nonceCountText, cnonce: credentials.cnonce, qop: credentials.qop,
             algorithm: credentials.algorithm)
-        return ConstantTime.equal(expected.utf8, Hex.lowercased(credentials.response).utf8)
+        return ConstantTime.equal(expected, Hex.lowercased(credentials.response))
     }
 
     /// `nc` as RFC 7616 §3.4 writes it: exactly 8 lowercase hex digits.

@@ -48,4 +48,18 @@ enum ConstantTime {
         for (x, y) in zip(a, b) { difference |= x ^ y }
         return difference == 0
     }
+
+    /// The same over two strings' UTF-8, on their contiguous storage (no iterator per byte).
+    static func equal(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                var difference: UInt8 = 0
+                for index in 0..<x.count { difference |= x[index] ^ y[index] }
+                return difference == 0
+            }
+        }
+    }
 }

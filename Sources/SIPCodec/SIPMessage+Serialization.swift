@@ -77,7 +77,7 @@ enum SIPHeaderWriter {
                 wroteLength = true
                 continue
             }
-            buffer.append(contentsOf: field.name.description.utf8)
+            appendLine(field.name.description, to: &buffer)
             buffer.append(contentsOf: colon)
             appendLine(field.value, to: &buffer)
             buffer.append(contentsOf: crlf)
@@ -95,12 +95,17 @@ enum SIPHeaderWriter {
 
     /// Appends `text`, with any CR or LF replaced by SP.
     static func appendLine(_ text: String, to buffer: inout [UInt8]) {
-        let utf8 = text.utf8
-        if utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) {
-            buffer.append(
-                contentsOf: utf8.map { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 })
-        } else {
+        var text = text
+        text.withUTF8 { utf8 in
+            let start = buffer.count
             buffer.append(contentsOf: utf8)
+            // Rare: a CR or LF in a value (scanned on the contiguous bytes, then patched in place).
+            if utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) {
+                for index in start..<buffer.count
+                where buffer[index] == UInt8(ascii: "\r") || buffer[index] == UInt8(ascii: "\n") {
+                    buffer[index] = UInt8(ascii: " ")
+                }
+            }
         }
     }
 }
