@@ -110,6 +110,10 @@ final class TFTPRequestDispatcher: Sendable {
             request: context.request, source: TFTPSharedSource(base: source), limits: configuration.limits,
             retransmission: configuration.retransmission)
         DatagramBootstrap(group: group.next())
+            // A transfer's socket receives one ACK per DATA (per window): one read per readiness event, not
+            // NIO's default of four that each end in a second, empty recvmsg (EAGAIN) — a system call per
+            // block on the lock-step path, where the server's latency is the whole throughput.
+            .channelOption(.maxMessagesPerRead, value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
