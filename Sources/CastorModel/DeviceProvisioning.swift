@@ -35,12 +35,18 @@ public struct DeviceProvisioning: Sendable, Equatable {
     /// The phone's web/admin password: random, made once per device and kept.
     public var adminPassword: String
     public var colleagues: [Colleague]
+    /// The device's own autoprov account, while no line is bound to it (nil once it has one).
+    public var autoprovAccount: AutoprovAccount?
 
-    public init(device: Device, lines: [BoundLine], adminPassword: String, colleagues: [Colleague]) {
+    public init(
+        device: Device, lines: [BoundLine], adminPassword: String, colleagues: [Colleague],
+        autoprovAccount: AutoprovAccount? = nil
+    ) {
         self.device = device
         self.lines = lines
         self.adminPassword = adminPassword
         self.colleagues = colleagues
+        self.autoprovAccount = lines.isEmpty ? autoprovAccount : nil
     }
 }
 

@@ -23,11 +23,14 @@ public struct Line: Codable, Equatable, Sendable {
     /// The device the line is on (a line belongs to at most one device) and its position there.
     public var deviceID: Int64?
     public var position: Int?
+    /// Six digits, random, unique and kept: dialled from a phone in autoprov, they bind that phone to this line
+    /// (wazo's provisioning code). Made by the store; ignored on write.
+    public var provisioningCode: String?
 
     public init(
         id: Int64? = nil, userID: Int64? = nil, username: String, secret: String, context: String,
         exten: String? = nil, codecs: [String] = ["ulaw", "alaw"], transport: Transport = .udp, maxContacts: Int = 3,
-        deviceID: Int64? = nil, position: Int? = nil
+        deviceID: Int64? = nil, position: Int? = nil, provisioningCode: String? = nil
     ) {
         self.id = id
         self.userID = userID
@@ -40,6 +43,7 @@ public struct Line: Codable, Equatable, Sendable {
         self.maxContacts = maxContacts
         self.deviceID = deviceID
         self.position = position
+        self.provisioningCode = provisioningCode
     }
 
     enum CodingKeys: String, CodingKey {
@@ -47,6 +51,7 @@ public struct Line: Codable, Equatable, Sendable {
         case userID = "user_id"
         case maxContacts = "max_contacts"
         case deviceID = "device_id"
+        case provisioningCode = "provisioning_code"
     }
 
     /// Codecs Castor's media layer knows by these names (Asterisk's spelling).

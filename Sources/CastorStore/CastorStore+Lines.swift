@@ -112,7 +112,7 @@ extension CastorStore {
             id: nil, userID: line.userID, username: line.username, secret: line.secret,
             contextID: try context.id.stored, codecs: line.codecs.joined(separator: ","),
             transport: line.transport.rawValue, maxContacts: line.maxContacts, deviceID: binding?.deviceID,
-            position: binding?.position)
+            position: binding?.position, provisioningCode: try ProvisioningCodes.fresh(db))
         try record.insert(db)
         if let exten = line.exten {
             var ext = ExtensionRecord(
@@ -143,6 +143,11 @@ extension CastorStore {
         if try request.fetchCount(db) > 0 {
             throw CastorError.conflict(field: "username", reason: "a line with username \"\(username)\" already exists")
         }
+        // An autoprov account shares the registrar's user names.
+        if try DeviceRecord.filter(Column("autoprov_username") == username).fetchCount(db) > 0 {
+            throw CastorError.conflict(
+                field: "username", reason: "\"\(username)\" is the name of a phone's autoprov account")
+        }
     }
 
     /// The line looked up by the request itself: `notFound` when missing.
@@ -161,6 +166,6 @@ extension CastorStore {
             context: try contextName(record.contextID, in: names), exten: exten,
             codecs: record.codecs.split(separator: ",").map(String.init),
             transport: Line.Transport(rawValue: record.transport) ?? .udp, maxContacts: record.maxContacts,
-            deviceID: record.deviceID, position: record.position)
+            deviceID: record.deviceID, position: record.position, provisioningCode: record.provisioningCode)
     }
 }

@@ -6,19 +6,23 @@ import GRDB
 /// (creating unknown ones unassigned), resync requests.
 extension CastorStore {
     /// The configuration data of the device with this MAC, or nil when no such device exists. The device's
-    /// admin password is made (random) on first use and kept.
+    /// admin password, and while it has no line its autoprov account, are made (random) on first use and kept.
     public func provisioning(mac: MACAddress) throws(CastorError) -> DeviceProvisioning? {
         let canonical = mac.description
         // A read, as every fetch is; the write happens once per device, for its first admin password.
         let found = try read { db in
             try DeviceRecord.filter(Column("mac") == canonical).fetchOne(db).map { try provisioning(of: $0, db) }
         }
-        guard let found, found.adminPassword.isEmpty else { return found }
+        guard let found, found.adminPassword.isEmpty || (found.lines.isEmpty && found.autoprovAccount == nil)
+        else { return found }
         return try write { db in
             guard var record = try DeviceRecord.filter(Column("mac") == canonical).fetchOne(db) else { return nil }
             if record.adminPassword == nil {
                 record.adminPassword = SecretGenerator.secret(length: 16)
                 try record.update(db)
+            }
+            if try LineRecord.filter(Column("device_id") == record.id.stored).fetchCount(db) == 0 {
+                try ensureAutoprovAccount(&record, db)
             }
             return try provisioning(of: record, db)
         }
@@ -39,9 +43,13 @@ extension CastorStore {
             }.map { try voicemailModel($0, names) }
             bound.append(.init(position: lineRecord.position ?? 0, line: line, user: user, voicemail: box))
         }
+        var account: AutoprovAccount?
+        if let username = record.autoprovUsername, let secret = record.autoprovSecret {
+            account = AutoprovAccount(username: username, secret: secret)
+        }
         return DeviceProvisioning(
             device: device, lines: bound, adminPassword: record.adminPassword ?? "",
-            colleagues: try colleagues(of: lineRecords, db))
+            colleagues: try colleagues(of: lineRecords, db), autoprovAccount: account)
     }
 
     /// Records that a phone fetched a file. A known device gets its address, firmware, User-Agent and last
@@ -82,8 +90,8 @@ extension CastorStore {
         }
     }
 
-    /// Asks the device to fetch its configuration again: recorded until it does (the PBX will send Snom's
-    /// `check-sync` NOTIFY; until then the request is what the admin sees).
+    /// Asks the device to fetch its configuration again: recorded until it does. `castor pbx` reads pending
+    /// requests (`pendingResyncs`) and sends Snom's `check-sync` NOTIFY once per request.
     public func requestResync(deviceID: Int64, at time: String) throws(CastorError) -> Device {
         try write { db in
             var record = try requireDeviceRecord(deviceID, db)

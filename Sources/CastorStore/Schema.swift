@@ -8,7 +8,7 @@ import GRDB
 /// `extension` row whose `line_id` is the line, whose context must be the line's (a trigger checks it).
 enum Schema {
     /// Every migration, oldest first.
-    static let identifiers = ["v1", "v2", "v3", "v4"]
+    static let identifiers = ["v1", "v2", "v3", "v4", "v5"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -16,6 +16,7 @@ enum Schema {
         migrator.registerMigration("v2", migrate: addDeviceSightings)
         migrator.registerMigration("v3", migrate: addSIPBindings)
         migrator.registerMigration("v4", migrate: addCallDetailRecords)
+        migrator.registerMigration("v5", migrate: addAutoprovisioning)
         return migrator
     }
 
@@ -50,6 +51,26 @@ enum Schema {
         try migrator.migrate(queue, upTo: version)
         try queue.write { db in try db.execute(sql: sql) }
         try queue.close()
+    }
+
+    /// Version 5: phones that provision themselves. Every line gets a `provisioning_code` (six random digits,
+    /// unique; existing lines get theirs here), and a device its own autoprov SIP account (`autoprov_username`,
+    /// unique, and `autoprov_secret`), made by the store when it first serves the device unassigned.
+    @Sendable static func addAutoprovisioning(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE line ADD COLUMN provisioning_code TEXT CHECK (length(provisioning_code) = 6);
+                ALTER TABLE device ADD COLUMN autoprov_username TEXT;
+                ALTER TABLE device ADD COLUMN autoprov_secret TEXT;
+                CREATE UNIQUE INDEX device_autoprov_username ON device(autoprov_username);
+                """)
+        var used: Set<String> = []
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM line ORDER BY id") {
+            let code = try ProvisioningCodes.fresh(avoiding: used, db)
+            used.insert(code)
+            try db.execute(sql: "UPDATE line SET provisioning_code = ? WHERE id = ?", arguments: [code, id])
+        }
+        try db.execute(sql: "CREATE UNIQUE INDEX line_provisioning_code ON line(provisioning_code)")
     }
 
     /// Version 4: call detail records (`CallDetailRecord`), one row per call, appended by the PBX and never

@@ -1,7 +1,8 @@
 /// The PBX's control socket (`<run_dir>/pbx.sock`): one JSON request per line, one JSON answer per line,
 /// as the supervisor's. `castor cli -x "sip show peers"` asks it; the answer is data, the CLI draws the table.
 public struct PBXControlRequest: Codable, Sendable {
-    /// `peers`, `registrations`, `stats`, `calls`.
+    /// `peers`, `registrations`, `stats`, `calls`, `resync` (read the store's resync requests now: the
+    /// check-sync NOTIFYs not sent yet leave at once).
     public var command: String
 
     public init(command: String) { self.command = command }

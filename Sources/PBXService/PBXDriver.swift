@@ -96,6 +96,7 @@ final class PBXDriver: SIPTransportDelegate, @unchecked Sendable {
     /// phone retransmits; no 200 OK for a binding that is not on disk). The store is updated behind.
     func finish(_ output: SIPEndpointOutput) {
         for event in output.events { log(event) }
+        if !output.provisioning.isEmpty { provisioning(output.provisioning) }
         var journalBatch: UInt64 = 0
         var journaled = true
         if !output.changes.isEmpty, let journal {

@@ -114,6 +114,7 @@ public final class PBXService: Sendable {
         _ = eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(10), delay: .milliseconds(10)) { _ in
             driver.tick()
         }
+        driver.startResyncPolling()
         let control = try await ControlServer.bind(path: configuration.controlSocketPath) { data in
             await Self.answer(data, driver: driver)
         }
@@ -152,6 +153,7 @@ public final class PBXService: Sendable {
                 driver.endpoint.dialPlan = plan
                 driver.finish(output)
             }.get()
+            await driver.pollResync()
             logger.info("pbx reloaded", metadata: ["sip.lines": "\(lines.count)"])
         } catch {
             logger.error("pbx: reload failed; the previous lines stay", metadata: ["error": "\(error)"])
@@ -161,7 +163,7 @@ public final class PBXService: Sendable {
     static func registrarLines(store: CastorStore, configuration: PBXConfiguration) throws -> [RegistrarLine] {
         let registrar = configuration.registrar
         let names = Dictionary(try store.users().compactMap { user in user.id.map { ($0, user.name) } }) { a, _ in a }
-        return try store.lines().compactMap { line in
+        let lines: [RegistrarLine] = try store.lines().compactMap { line in
             guard let id = line.id else { return nil }
             var entry = RegistrarLine(
                 lineID: id, username: line.username, secret: line.secret, context: line.context,
@@ -171,6 +173,7 @@ public final class PBXService: Sendable {
             entry.codecs = line.codecs
             return entry
         }
+        return try lines + autoprovAccounts(store: store, configuration: registrar)
     }
 
     /// Applies what the bindings journal holds (left by a PBX that stopped or was killed before the store
@@ -227,7 +230,8 @@ public final class PBXService: Sendable {
     static func dialPlan(store: CastorStore, configuration: PBXConfiguration) throws -> DialPlan {
         DialPlan(
             contexts: try store.contexts(), extensions: try store.extensions(),
-            emergencyNumbers: configuration.settings.emergencyNumbers)
+            emergencyNumbers: configuration.settings.emergencyNumbers,
+            provisioningCodes: try store.provisioningCodes())
     }
 
     static func answer(_ data: Data, driver: PBXDriver) async -> Data {
@@ -243,9 +247,12 @@ public final class PBXService: Sendable {
                 reply = PBXControlReply(calls: try await driver.eventLoop.submit { driver.calls() }.get())
             case "stats":
                 reply = PBXControlReply(stats: try await driver.eventLoop.submit { driver.stats() }.get())
+            case "resync":
+                await driver.pollResync()
+                reply = PBXControlReply(message: "resync requests read")
             default:
                 reply = PBXControlReply(
-                    error: "unknown command \"\(request.command)\" (peers, registrations, calls, stats)")
+                    error: "unknown command \"\(request.command)\" (peers, registrations, calls, stats, resync)")
             }
         } catch {
             reply = PBXControlReply(error: "bad request: \(error)")

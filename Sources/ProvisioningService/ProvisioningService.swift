@@ -80,14 +80,23 @@ public final class ProvisioningService: Sendable {
         }
         let now = clock()
         let dispatcher = ProvisioningDispatcher(renderer: renderer())
-        let dispatch = dispatcher.dispatch(
-            request,
-            known: { mac in try store.provisioning(mac: mac).map { data throws in try DeviceProfile(data) } },
+        let store = self.store
+        let known: (MACAddress) throws -> DeviceProfile? = { mac in
+            try store.provisioning(mac: mac).map { data throws in try DeviceProfile(data) }
+        }
+        var dispatch = dispatcher.dispatch(
+            request, known: known,
             unknown: { mac in
                 guard configuration.autoprov else { return .notFound }
                 return limiter.withLock { $0.admit(source: source, mac: mac, now: now.monotonic) } ? .serve : .limit
             })
         record(dispatch, request: request, at: now.wall)
+        if dispatch.admittedUnknown, dispatch.file?.mac != nil, case .file = dispatch.answer {
+            // A phone never seen asked for its own file first: now recorded, it has its autoprov account,
+            // which its file must carry (else it would register nothing until its next fetch).
+            let again = dispatcher.dispatch(request, known: known, unknown: { _ in .notFound })
+            if case .file = again.answer { dispatch = again }
+        }
         switch dispatch.answer {
         case .file(let file):
             if file.carriesCredentials || file.isSensitive {

@@ -16,6 +16,9 @@ struct LinesTests {
             #expect(created.object["codecs"] as? [String] == ["ulaw", "alaw"])
             #expect(created.object["transport"] as? String == "udp")
             #expect(created.object["max_contacts"] as? Int == 3)
+            // Made by the store, six digits, kept across updates (ignored on write).
+            let code = try #require(created.object["provisioning_code"] as? String)
+            #expect(code.count == 6 && code.allSatisfy(\.isNumber))
 
             let extensions = try await client.call(.get, "/api/extensions", token: token)
             #expect(extensions.items.contains { $0["exten"] as? String == "1001" }, "a line's exten creates it")
@@ -27,6 +30,7 @@ struct LinesTests {
             #expect(updated.object["username"] as? String == "1001")
             #expect(updated.object["secret"] as? String == "s3cret-alice")
             #expect(updated.object["exten"] as? String == "1001")
+            #expect(updated.object["provisioning_code"] as? String == code)
 
             #expect(try await client.call(.get, "/api/lines/\(id)", token: token).object["max_contacts"] as? Int == 5)
             #expect(try await client.call(.delete, "/api/lines/\(id)", token: token).status == .noContent)

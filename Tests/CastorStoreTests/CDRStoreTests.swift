@@ -143,8 +143,8 @@ struct CDRStoreTests {
                     'reg-1', 3, 1750000000, 1750003600);
                 """)
         let store = try CastorStore.open(path: path)
-        #expect(store.migrationsRunAtOpen == ["v4"])
-        #expect(store.appliedMigrations == ["v1", "v2", "v3", "v4"])
+        #expect(store.migrationsRunAtOpen == ["v4", "v5"])
+        #expect(store.appliedMigrations == ["v1", "v2", "v3", "v4", "v5"])
         let line = try store.line(exten: "1001", context: "comptabilite")
         #expect(line.username == "1001")
         #expect(line.codecs == ["ulaw", "alaw"])

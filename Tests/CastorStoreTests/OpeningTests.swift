@@ -11,7 +11,7 @@ struct OpeningTests {
         let fixture = try StoreFixture()
         #expect(fixture.store.appliedMigrations == Schema.identifiers)
         #expect(fixture.store.migrationsRunAtOpen == Schema.identifiers)
-        #expect(Schema.identifiers == ["v1", "v2", "v3", "v4"])
+        #expect(Schema.identifiers == ["v1", "v2", "v3", "v4", "v5"])
         try fixture.context("comptabilite")
 
         let reopened = try CastorStore.open(path: fixture.path)

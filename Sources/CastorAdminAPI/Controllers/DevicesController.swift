@@ -47,8 +47,8 @@ struct DevicesController: Sendable {
             return try JSONResponse.make(
                 try store.bindLine(lineID: binding.lineID, toDevice: deviceID, position: binding.position))
         }
-        // Asks the phone to fetch its configuration again. Recorded on the device until it does (the PBX
-        // sends Snom's check-sync NOTIFY once it exists); 202: accepted, not yet done.
+        // Asks the phone to fetch its configuration again. Recorded on the device until it does; castor pbx
+        // reads it (poked by `onChange`) and sends Snom's check-sync NOTIFY. 202: accepted, not yet done.
         group.post("devices/{id}/resync") { _, context in
             let deviceID = try routes.key(context)
             let device = try store.requestResync(deviceID: deviceID, at: Date().formatted(.iso8601))

@@ -20,6 +20,9 @@ struct DeviceRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var userAgent: String?
     var adminPassword: String?
     var resyncRequested: String?
+    // v5: the device's own autoprov SIP account (never in the API's device model).
+    var autoprovUsername: String?
+    var autoprovSecret: String?
 
     enum CodingKeys: String, CodingKey {
         case id, mac, vendor, model, plugin, ip, firmware, state, description
@@ -29,6 +32,8 @@ struct DeviceRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case userAgent = "user_agent"
         case adminPassword = "admin_password"
         case resyncRequested = "resync_requested"
+        case autoprovUsername = "autoprov_username"
+        case autoprovSecret = "autoprov_secret"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -51,5 +56,7 @@ extension DeviceRecord {
         userAgent = stored.userAgent
         adminPassword = stored.adminPassword
         resyncRequested = stored.resyncRequested
+        autoprovUsername = stored.autoprovUsername
+        autoprovSecret = stored.autoprovSecret
     }
 }

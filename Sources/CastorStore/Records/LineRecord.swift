@@ -13,6 +13,8 @@ struct LineRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var maxContacts: Int
     var deviceID: Int64?
     var position: Int?
+    // v5: six digits, unique, kept (see `Line.provisioningCode`).
+    var provisioningCode: String?
 
     enum CodingKeys: String, CodingKey {
         case id, username, secret, codecs, transport, position
@@ -20,6 +22,7 @@ struct LineRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case contextID = "context_id"
         case maxContacts = "max_contacts"
         case deviceID = "device_id"
+        case provisioningCode = "provisioning_code"
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

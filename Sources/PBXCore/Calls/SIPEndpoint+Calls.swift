@@ -20,6 +20,11 @@ extension SIPEndpoint {
         case .authenticated(let line):
             caller = line
         }
+        if caller.autoprovDevice != nil {
+            return provisioningCall(
+                request, transaction: transaction, caller: caller, source: source, now: now, toTag: toTag,
+                into: &output)
+        }
         let dialled = request.uri.decodedUser ?? ""
         var refusal = CallRefusal(
             request: request, caller: caller, dialled: dialled, toTag: toTag, wallClock: wallClock)
@@ -54,6 +59,9 @@ extension SIPEndpoint {
             return refusal.refuse(503, "Service Unavailable", into: &output)
         case .unsupported:
             return refusal.refuse(501, "Not Implemented", into: &output)
+        case .provisioningCode, .unknownProvisioningCode, .autoprovRestricted:
+            // Only the autoprov context routes codes, and its calls never get here (`provisioningCall`).
+            return refusal.refuse(403, "Forbidden", into: &output)
         }
         refusal.callee = callee
         refusal.calleeContext = calleeContext

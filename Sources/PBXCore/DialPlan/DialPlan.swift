@@ -4,7 +4,8 @@ import CastorModel
 /// call. A dialled number is looked up in the caller's context, then in the contexts it includes, depth
 /// first and in order, each included context's own includes with it (Asterisk searches includes
 /// recursively; a context reached twice is searched once). Emergency numbers are routable from every
-/// context, included or not.
+/// context, included or not — except from the autoprov context (`DialPlan+Autoprov.swift`), which reaches
+/// provisioning codes and nothing else.
 ///
 /// ```swift
 /// let plan = DialPlan(contexts: store.contexts(), extensions: store.extensions())
@@ -21,13 +22,17 @@ public struct DialPlan: Sendable, Equatable {
     /// Context → number → extension.
     var extensions: [String: [String: Extension]] = [:]
     public let emergencyNumbers: Set<String>
+    /// Provisioning code → line id: what the autoprov context may dial.
+    var provisioningCodes: [String: Int64] = [:]
 
     public init(
-        contexts: [Context], extensions: [Extension], emergencyNumbers: [String] = DialPlan.defaultEmergencyNumbers
+        contexts: [Context], extensions: [Extension], emergencyNumbers: [String] = DialPlan.defaultEmergencyNumbers,
+        provisioningCodes: [String: Int64] = [:]
     ) {
         for context in contexts { includes[context.name] = context.includes }
         for item in extensions { self.extensions[item.context, default: [:]][item.exten] = item }
         self.emergencyNumbers = Set(emergencyNumbers)
+        self.provisioningCodes = provisioningCodes
     }
 
     /// The contexts searched for a call from `context`, in order: itself, then its includes depth first.
@@ -45,6 +50,7 @@ public struct DialPlan: Sendable, Equatable {
 
     /// Where `number` dialled from a line of `context` goes.
     public func route(_ number: String, from context: String) -> DialPlanRoute {
+        if context == Self.autoprovContext { return routeFromAutoprov(number) }
         for name in searchOrder(from: context) {
             if let found = extensions[name]?[number] { return Self.route(found) }
         }
@@ -88,4 +94,10 @@ public enum DialPlanRoute: Sendable, Equatable {
     case unassigned(context: String)
     /// Groups, queues, IVRs and conferences come with later issues (501).
     case unsupported(kind: Extension.Kind, context: String)
+    /// From the autoprov context: the provisioning code of a line (bind the calling phone to it).
+    case provisioningCode(lineID: Int64)
+    /// From the autoprov context: six digits that are no line's code (404, counted as a wrong code).
+    case unknownProvisioningCode
+    /// From the autoprov context: anything but six digits — an extension, an emergency number (403).
+    case autoprovRestricted
 }

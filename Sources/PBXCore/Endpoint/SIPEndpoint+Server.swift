@@ -212,7 +212,7 @@ extension SIPEndpoint {
         _ outcome: RegistrarOutcome, source: SIPSource, now: MonotonicInstant,
         into output: inout SIPEndpointOutput
     ) {
-        output.changes += outcome.changes
+        output.changes += Self.stored(outcome.changes)
         output.events.append(.registrar(outcome.event, source: source))
         switch outcome.event {
         case .challenged: counters.challenges += 1

@@ -1,5 +1,6 @@
 import CastorCore
 import CastorModel
+import SIPAuth
 import SIPCodec
 import SIPTransaction
 
@@ -26,7 +27,8 @@ public struct SIPEndpoint: Sendable {
     var servers: [SIPTransactionKey: ServerTransaction] = [:]
     var previousServers: [SIPTransactionKey: ServerTransaction] = [:]
     var generationStarted: MonotonicInstant?
-    var clients: [String: QualifyTransaction] = [:]
+    /// OPTIONS keepalives and check-sync NOTIFYs in flight, by branch.
+    var clients: [String: OutOfDialogTransaction] = [:]
     var timers = DeadlineHeap<TimerPayload>()
     /// Keepalive state per binding (line id, contact).
     var reachability: [BindingKey: Reachability] = [:]
@@ -56,6 +58,15 @@ public struct SIPEndpoint: Sendable {
     /// Whether the RTP-timeout sweep is scheduled.
     var mediaSweepArmed = false
 
+    // Phones provisioning themselves (`SIPEndpoint+Autoprov.swift`, `SIPEndpoint+CheckSync.swift`).
+    /// The resync request each device was sent its check-sync NOTIFY for (its time): one NOTIFY per request.
+    var checkSyncSent: [Int64: String] = [:]
+    /// Wrong provisioning codes per autoprov account, over a minute (codes are only six digits).
+    var wrongCodes = AuthFailureCounter(window: .seconds(60), capacity: 10_000)
+    /// INVITEs that dialled a right code, held until the store has bound the device.
+    var heldCodes: [UInt64: HeldProvisioningCode] = [:]
+    var codeSequence: UInt64 = 0
+
     public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
         self.registrar = registrar
         self.configuration = configuration
@@ -65,9 +76,18 @@ public struct SIPEndpoint: Sendable {
     /// The earliest instant `advance(to:)` has work; the service arms one timer for it.
     public var nextDeadline: MonotonicInstant? { timers.nextDeadline }
 
-    /// Replaces the registrar's lines (a reload); bindings of lines that went away are removed.
+    /// Replaces the registrar's lines and autoprov accounts (a reload); bindings of those that went away are
+    /// removed.
     public mutating func replaceLines(_ lines: [RegistrarLine], into output: inout SIPEndpointOutput) {
-        output.changes += registrar.replaceLines(lines)
+        let changes = registrar.replaceLines(lines)
+        for case .remove(let lineID, let contact) in changes { forget(BindingKey(lineID: lineID, contact: contact)) }
+        output.changes += Self.stored(changes)
+    }
+
+    /// The changes the store keeps: those of lines. An autoprov account's bindings (negative ids) live in
+    /// memory only — the `sip_binding` table belongs to lines, and a phone in autoprov registers again.
+    static func stored(_ changes: [SIPBindingChange]) -> [SIPBindingChange] {
+        changes.allSatisfy(\.isLineBinding) ? changes : changes.filter(\.isLineBinding)
     }
 
     /// Starts a batch of input (one read cycle of the transport): at most `budget` new requests in it are
@@ -130,7 +150,7 @@ public struct SIPEndpoint: Sendable {
                 for case .remove(let lineID, let contact) in changes {
                     forget(BindingKey(lineID: lineID, contact: contact))
                 }
-                output.changes += changes
+                output.changes += Self.stored(changes)
                 timers.push(now + .seconds(1), .expiry)
             }
         }
@@ -205,4 +225,14 @@ enum TimerPayload: Sendable {
     case mediaSweep
     case qualify(BindingKey)
     case expiry
+}
+
+extension SIPBindingChange {
+    /// Whether the change is a line's (an autoprov account's have negative ids).
+    var isLineBinding: Bool {
+        switch self {
+        case .save(let binding): binding.lineID > 0
+        case .remove(let lineID, _): lineID > 0
+        }
+    }
 }

@@ -23,6 +23,9 @@ public struct SIPEndpointConfiguration: Sendable {
     public var rtpHoldTimeout: Duration = .seconds(3600)
     /// Calls a line may be in at once, placing or receiving (Asterisk's call-limit); beyond, 486.
     public var callLimit: Int = 4
+    /// Wrong provisioning codes an autoprov account may dial in a minute; beyond, every code gets 403 until the
+    /// oldest leave the minute (codes are six digits: a million, guessable by a patient script otherwise).
+    public var provisioningCodeAttempts: Int = 5
 
     public init(
         advertised: [String: String], timers: SIPTimerValues = .rfc3261, qualifyFrequency: Int = 60,

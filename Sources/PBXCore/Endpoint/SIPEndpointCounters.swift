@@ -27,6 +27,11 @@ public struct SIPEndpointCounters: Sendable, Equatable {
     public var callsNotFound = 0
     public var callsUnanswered = 0
     public var rtpTimeouts = 0
+    /// check-sync NOTIFYs sent (one per contact of a device asked to resync).
+    public var checkSyncSent = 0
+    /// Provisioning codes dialled by autoprov accounts: bound, or refused (wrong code, not a code, locked out).
+    public var provisioningCodesAccepted = 0
+    public var provisioningCodesRefused = 0
 
     public init() {}
 
@@ -41,7 +46,9 @@ public struct SIPEndpointCounters: Sendable, Equatable {
             "auth_failures": authFailures, "forbidden": forbidden, "qualify_sent": qualifySent,
             "qualify_timeouts": qualifyTimeouts, "calls_started": callsStarted, "calls_answered": callsAnswered,
             "calls_ended": callsEnded, "calls_live": callsLive, "calls_not_found": callsNotFound,
-            "calls_unanswered": callsUnanswered, "rtp_timeouts": rtpTimeouts,
+            "calls_unanswered": callsUnanswered, "rtp_timeouts": rtpTimeouts, "check_sync_sent": checkSyncSent,
+            "provisioning_codes_accepted": provisioningCodesAccepted,
+            "provisioning_codes_refused": provisioningCodesRefused,
         ]
     }
 }

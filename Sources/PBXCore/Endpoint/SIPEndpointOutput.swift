@@ -24,10 +24,15 @@ public struct SIPEndpointOutput: Sendable {
     public var events: [SIPEndpointEvent] = []
     /// Calls that ended: their CDR rows, to store (not before any message: nothing waits for them).
     public var records: [CallDetailRecord] = []
+    /// Phones provisioning themselves: store work for the service (a right provisioning code), and what to log
+    /// of codes and check-sync NOTIFYs.
+    public var provisioning: [ProvisioningAction] = []
 
     public init() {}
 
-    public var isEmpty: Bool { changes.isEmpty && messages.isEmpty && events.isEmpty && records.isEmpty }
+    public var isEmpty: Bool {
+        changes.isEmpty && messages.isEmpty && events.isEmpty && records.isEmpty && provisioning.isEmpty
+    }
 }
 
 /// What happened, for logs and metrics (never a hot-path allocation beyond the enum).

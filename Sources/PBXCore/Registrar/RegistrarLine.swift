@@ -15,6 +15,9 @@ public struct RegistrarLine: Sendable, Equatable {
     public var displayName: String?
     /// Codecs the line may use, in order of preference, as XiVO writes them (`ulaw`, `alaw`).
     public var codecs: [String] = ["ulaw", "alaw"]
+    /// For a phone's autoprov account (not a line): the device it belongs to. Its `lineID` is then the device
+    /// id negated, its context `DialPlan.autoprovContext`.
+    public var autoprovDevice: Int64?
 
     public init(lineID: Int64, username: String, context: String, maxContacts: Int, ha1: [DigestAlgorithm: String]) {
         self.lineID = lineID
@@ -36,5 +39,21 @@ public struct RegistrarLine: Sendable, Equatable {
                 username: username, realm: configuration.realm, password: secret, algorithm: algorithm)
         }
         self.init(lineID: lineID, username: username, context: context, maxContacts: maxContacts, ha1: keys)
+    }
+}
+
+extension RegistrarLine {
+    /// The autoprov account of device `deviceID` as the registrar keeps it: id `-deviceID` (line ids are
+    /// positive), the autoprov context, one contact. Its bindings are never stored (nobody's line: the
+    /// `sip_binding` table holds lines' bindings only); the phone registers again after a restart.
+    public static func autoprov(
+        deviceID: Int64, username: String, secret: String, configuration: RegistrarConfiguration
+    ) -> RegistrarLine {
+        var line = RegistrarLine(
+            lineID: -deviceID, username: username, secret: secret, context: DialPlan.autoprovContext, maxContacts: 1,
+            configuration: configuration)
+        line.autoprovDevice = deviceID
+        line.displayName = "Autoprov"
+        return line
     }
 }

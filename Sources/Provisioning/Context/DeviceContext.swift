@@ -42,7 +42,8 @@ public struct DeviceContext: Sendable, Equatable {
     }
 
     public var mac: MACAddress
-    /// No line is bound: nothing below carries a credential.
+    /// No line is bound: nothing below carries anyone's credential (`lines` holds at most the device's own
+    /// autoprov account).
     public var autoprov: Bool
     public var adminUser: String?
     public var adminPassword: String?

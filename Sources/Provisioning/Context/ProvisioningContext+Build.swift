@@ -47,7 +47,10 @@ extension ProvisioningContext.Firmware {
 
 extension DeviceContext {
     init(profile: DeviceProfile, site: ProvisioningSite, language: String) {
-        let lines = profile.lines.map { Line(positioned: $0, site: site) }
+        var lines = profile.lines.map { Line(positioned: $0, site: site) }
+        if profile.isAutoprov, let account = profile.autoprovAccount {
+            lines = [Line(autoprov: account, site: site)]
+        }
         var keys: [Key] = lines.map { line in
             Key(
                 index: 0, kind: "line", exten: line.number ?? line.username, label: line.displayName,
@@ -81,6 +84,15 @@ extension DeviceContext {
 }
 
 extension DeviceContext.Line {
+    /// The autoprov account at position 1, labelled "Autoprov" (as wazo names it): the phone registers it and
+    /// its user dials a line's provisioning code.
+    init(autoprov account: AutoprovAccount, site: ProvisioningSite) {
+        self.init(
+            position: 1, username: account.username, authUsername: account.username, password: account.secret,
+            displayName: "Autoprov", number: nil, host: site.sipHost, port: site.sipPort, transport: "udp",
+            mailbox: nil, vendor: [:])
+    }
+
     init(positioned: DeviceProfile.PositionedLine, site: ProvisioningSite) {
         let line = positioned.provisioned.line
         let transport: String

@@ -2,7 +2,8 @@ import CastorModel
 
 extension DeviceProfile {
     /// The profile of the store's data for one device: its lines by position, its admin password, and a BLF
-    /// key per colleague when it has a line (an unassigned device gets none of that: autoprov).
+    /// key per colleague when it has a line (an unassigned device gets none of that, only its own autoprov
+    /// account: autoprov).
     ///
     /// ```swift
     /// guard let data = try store.provisioning(mac: mac) else { … unknown … }
@@ -11,7 +12,8 @@ extension DeviceProfile {
     public init(_ data: DeviceProvisioning) throws(ProvisioningError) {
         guard !data.lines.isEmpty else {
             self = .autoprov(
-                mac: data.device.mac, vendor: data.device.vendor, model: data.device.model, plugin: data.device.plugin)
+                mac: data.device.mac, vendor: data.device.vendor, model: data.device.model, plugin: data.device.plugin,
+                account: data.autoprovAccount)
             return
         }
         try self.init(

@@ -21,6 +21,9 @@ public struct DeviceProfile: Sendable, Equatable {
     public let adminPassword: String?
     /// Keys after the line keys; empty for autoprov.
     public let functionKeys: [FunctionKey]
+    /// For autoprov: the device's own SIP account (registered with label "Autoprov"; it may only dial
+    /// provisioning codes), when the store has made one. Nil when a line is bound.
+    public let autoprovAccount: AutoprovAccount?
 
     /// A line at its position on the device.
     public struct PositionedLine: Sendable, Equatable {
@@ -49,21 +52,25 @@ public struct DeviceProfile: Sendable, Equatable {
         self.lines = positioned.sorted { $0.position < $1.position }
         self.adminPassword = adminPassword
         self.functionKeys = positioned.isEmpty ? [] : functionKeys
+        self.autoprovAccount = nil
     }
 
-    /// A device no line is bound to (known or not): its files carry nobody's credentials.
-    public static func autoprov(mac: MACAddress, vendor: String, model: String, plugin: String? = nil)
-        -> DeviceProfile
-    {
+    /// A device no line is bound to (known or not): its files carry nobody's credentials — only, when given,
+    /// its own autoprov account.
+    public static func autoprov(
+        mac: MACAddress, vendor: String, model: String, plugin: String? = nil, account: AutoprovAccount? = nil
+    ) -> DeviceProfile {
         DeviceProfile(
-            unchecked: Device(mac: mac, vendor: vendor, model: model, plugin: plugin, state: .autoprov))
+            unchecked: Device(mac: mac, vendor: vendor, model: model, plugin: plugin, state: .autoprov),
+            account: account)
     }
 
-    private init(unchecked device: Device) {
+    private init(unchecked device: Device, account: AutoprovAccount?) {
         self.device = device
         self.lines = []
         self.adminPassword = nil
         self.functionKeys = []
+        self.autoprovAccount = account
     }
 
     public var mac: MACAddress { device.mac }

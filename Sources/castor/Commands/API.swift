@@ -39,7 +39,11 @@ struct API: AsyncParsableCommand {
             store: store,
             options: apiOptions,
             metrics: APIMetrics(), host: host, port: port,
-            onChange: { ChildEnvironment.notifyChanged(runDir: runDir, except: "api") },
+            onChange: {
+                ChildEnvironment.notifyChanged(runDir: runDir, except: "api")
+                // A device bound or asked to resync: the PBX sends its check-sync NOTIFY now, not at its next poll.
+                PBXResyncPoke.send(runDir: runDir)
+            },
             onServerRunning: { bound in
                 logger.info("api listening", metadata: ["net.address": "\(host)", "net.port": "\(bound)"])
                 ChildEnvironment.notifyReady()

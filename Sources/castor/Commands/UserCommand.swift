@@ -28,6 +28,7 @@ struct UserCommand: ParsableCommand {
                 "user \(summary.user.name) (id \(summary.user.id ?? 0)): line \(summary.line?.username ?? exten)@\(context), extension \(exten)"
             )
             if secret == nil, let generated = summary.line?.secret { print("secret: \(generated)") }
+            if let code = summary.line?.provisioningCode { print("provisioning code: \(code)") }
             options.notifyChanged()
         }
     }
@@ -65,14 +66,15 @@ struct LineCommand: ParsableCommand {
             }
             let rows: [(String, String)] = [
                 ("username", line.username), ("secret", line.secret), ("context", line.context),
-                ("exten", line.exten ?? "-"), ("codecs", line.codecs.joined(separator: ",")),
+                ("exten", line.exten ?? "-"), ("provisioning code", line.provisioningCode ?? "-"),
+                ("codecs", line.codecs.joined(separator: ",")),
                 ("transport", line.transport.rawValue), ("max contacts", String(line.maxContacts)),
                 (
                     "device",
                     device.map { "\($0.mac) (\($0.vendor) \($0.model)), position \(line.position ?? 1)" } ?? "-"
                 ),
             ]
-            for (key, value) in rows { print(key.padding(toLength: 14, withPad: " ", startingAt: 0) + value) }
+            for (key, value) in rows { print(key.padding(toLength: 19, withPad: " ", startingAt: 0) + value) }
         }
     }
 }
@@ -118,6 +120,7 @@ struct DeviceCommand: ParsableCommand {
                 "device \(device.mac) (\(device.vendor) \(device.model)), \(device.state.rawValue): \(lines.joined(separator: ", ")); resync requested"
             )
             options.notifyChanged()
+            options.pokeResync()
         }
     }
 
@@ -137,6 +140,7 @@ struct DeviceCommand: ParsableCommand {
             }
             print("device \(device.mac): resync requested at \(device.resyncRequested ?? "?")")
             options.notifyChanged()
+            options.pokeResync()
         }
     }
 

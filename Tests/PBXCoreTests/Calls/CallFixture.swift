@@ -102,10 +102,15 @@ struct CallFixture {
         var output = SIPEndpointOutput()
         endpoint.receive(Array(message.utf8), from: source, now: now, wallClock: wallClock, into: &output)
         lastRecords += output.records
+        provisioning += output.provisioning
+        storedChanges += output.changes
         return output.messages.compactMap(SIPMessageOut.init)
     }
 
     var lastRecords: [CallDetailRecord] = []
+    /// Every provisioning action and binding change the endpoint asked for so far.
+    var provisioning: [ProvisioningAction] = []
+    var storedChanges: [SIPBindingChange] = []
 
     mutating func advance(by duration: Duration) -> [SIPMessageOut] {
         var output = SIPEndpointOutput()
@@ -115,6 +120,8 @@ struct CallFixture {
             endpoint.advance(to: now, wallClock: wallClock, into: &output)
         }
         lastRecords += output.records
+        provisioning += output.provisioning
+        storedChanges += output.changes
         return output.messages.compactMap(SIPMessageOut.init)
     }
 
