@@ -1,3 +1,4 @@
+import CastorCore
 import Foundation
 
 /// The self-signed certificate a TLS listener uses when castor.yaml names none (`pbx.tls_certificate` for
@@ -35,7 +36,7 @@ public enum SelfSignedCertificate {
         let errors = Pipe()
         process.standardError = errors
         do {
-            try process.run()
+            try ProcessSpawnLock.starting { try process.run() }
         } catch {
             throw Failure(description: "cannot run /usr/bin/openssl to make \(certificate): \(error)")
         }

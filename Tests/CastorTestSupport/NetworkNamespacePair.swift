@@ -1,3 +1,4 @@
+import CastorCore
 import Foundation
 
 #if canImport(Glibc)
@@ -64,7 +65,7 @@ public struct NetworkNamespacePair: Sendable {
             process.executableURL = URL(fileURLWithPath: Self.ip)
             process.arguments = ["netns", "del", namespace]
             process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            try? process.run()
+            try? ProcessSpawnLock.starting { try process.run() }
             while process.isRunning { usleep(5_000) }
         }
     }

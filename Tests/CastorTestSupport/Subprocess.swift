@@ -1,3 +1,4 @@
+import CastorCore
 import Foundation
 
 #if canImport(Glibc)
@@ -56,7 +57,7 @@ public enum Subprocess {
             _ = FileManager.default.createFile(atPath: stderr, contents: nil)
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
         }
-        try withDefaultSignalMask { try process.run() }
+        try ProcessSpawnLock.starting { try withDefaultSignalMask { try process.run() } }
         return process
     }
 

@@ -1,3 +1,4 @@
+import CastorCore
 import CastorTestSupport
 import Foundation
 
@@ -26,7 +27,7 @@ final class OpenSSLPeer {
         process.standardInput = input
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try Subprocess.withDefaultSignalMask { try process.run() }
+        try ProcessSpawnLock.starting { try Subprocess.withDefaultSignalMask { try process.run() } }
     }
 
     /// A client connected to 127.0.0.1:`port` (the certificate is not verified: `-quiet` goes on anyway).
