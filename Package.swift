@@ -236,9 +236,7 @@ let package = Package(
             swiftSettings: strict),
 
         // What the tests share to drive real programs (subprocesses, kea-dhcp4, control sockets, namespaces).
-        .target(
-            name: "CastorTestSupport", dependencies: ["CastorCore"], path: "Tests/CastorTestSupport",
-            swiftSettings: strict),
+        .target(name: "CastorTestSupport", path: "Tests/CastorTestSupport", swiftSettings: strict),
 
         // Tests, bottom up (STYLE.md habit 6).
         .testTarget(name: "CastorCoreTests", dependencies: ["CastorCore"], swiftSettings: strict),

@@ -1,4 +1,3 @@
-import CastorCore
 import Foundation
 
 /// The self-signed certificate a TLS listener uses when castor.yaml names none (`pbx.tls_certificate` for
@@ -36,7 +35,7 @@ public enum SelfSignedCertificate {
         let errors = Pipe()
         process.standardError = errors
         do {
-            try ProcessSpawnLock.starting { try process.run() }
+            try process.run()
         } catch {
             throw Failure(description: "cannot run /usr/bin/openssl to make \(certificate): \(error)")
         }

@@ -1,5 +1,4 @@
 import CastorAdminAPI
-import CastorCore
 import Foundation
 import Hummingbird
 import Logging
@@ -49,7 +48,7 @@ struct LiveServerTests {
         process.arguments = ["-sS", "--fail-with-body", "--max-time", "10"] + arguments
         let output = Pipe()
         process.standardOutput = output
-        try ProcessSpawnLock.starting { try process.run() }
+        try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "curl \(arguments): \(String(decoding: data, as: UTF8.self))")

@@ -1,4 +1,3 @@
-import CastorCore
 import Foundation
 
 #if canImport(Glibc)
@@ -58,7 +57,7 @@ public final class KeaProcess: Sendable {
         process.environment = environment
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try ProcessSpawnLock.starting { try Subprocess.withDefaultSignalMask { try process.run() } }
+        try Subprocess.withDefaultSignalMask { try process.run() }
         let kea = KeaProcess(process: process, socket: socket, directory: directory)
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline {

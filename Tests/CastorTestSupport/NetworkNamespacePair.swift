@@ -1,4 +1,3 @@
-import CastorCore
 import Foundation
 
 #if canImport(Glibc)
@@ -65,7 +64,7 @@ public struct NetworkNamespacePair: Sendable {
             process.executableURL = URL(fileURLWithPath: Self.ip)
             process.arguments = ["netns", "del", namespace]
             process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            try? ProcessSpawnLock.starting { try process.run() }
+            try? process.run()
             while process.isRunning { usleep(5_000) }
         }
     }

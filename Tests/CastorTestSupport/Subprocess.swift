@@ -1,4 +1,3 @@
-import CastorCore
 import Foundation
 
 #if canImport(Glibc)
@@ -57,7 +56,7 @@ public enum Subprocess {
             _ = FileManager.default.createFile(atPath: stderr, contents: nil)
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
         }
-        try ProcessSpawnLock.starting { try withDefaultSignalMask { try process.run() } }
+        try withDefaultSignalMask { try process.run() }
         return process
     }
 

@@ -1,4 +1,3 @@
-import CastorCore
 import Foundation
 
 /// Runs Debian's `xmllint` (libxml2-utils) on rendered XML: libxml2 decides well-formedness, not us.
@@ -28,7 +27,7 @@ enum XMLLint {
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
-        try ProcessSpawnLock.starting { try process.run() }
+        try process.run()
         let output = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus != 0 else { return nil }

@@ -1,4 +1,3 @@
-import CastorCore
 import CastorTestSupport
 import Foundation
 
@@ -27,7 +26,7 @@ final class OpenSSLPeer {
         process.standardInput = input
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try ProcessSpawnLock.starting { try Subprocess.withDefaultSignalMask { try process.run() } }
+        try Subprocess.withDefaultSignalMask { try process.run() }
     }
 
     /// A client connected to 127.0.0.1:`port` (the certificate is not verified: `-quiet` goes on anyway).
