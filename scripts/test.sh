@@ -28,6 +28,12 @@ swift build --build-tests 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|unhandled; explici
 swift build --build-tests -q >/dev/null
 
 echo "== test"
+# Foundation's Process.run() on Linux (Swift 6.3) copies the whole 256-byte d_name of each /proc/self/fd entry
+# (findMaximumOpenFromProcSelfFD); when glibc's readdir buffer ends within 256 bytes of the end of its mapping,
+# that over-read faults (swift-corelibs-foundation PR #5472). It crashed two fresh-clone runs here, in
+# subprocess starts. With every allocation of 32 KiB or more mmapped on its own, the 32 KiB readdir buffer
+# always ends about 4 KiB before its mapping does.
+export GLIBC_TUNABLES="glibc.malloc.mmap_threshold=32768${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
 # The integration tests run the built `castor` binary; they find it beside the test bundle.
 # Packet-timing tests (a hand-written TFTP client racing the server's retransmission timers) run on their own
 # afterwards: in the main run, tests blocking on subprocesses keep the 2-thread concurrency pool busy for
