@@ -121,7 +121,7 @@ printf "kea-dhcp4 2.2 : %s\n" "${best[kea]}"
 printf "castor dhcp   : %s\n" "${best[castor]}"
 awk -v c="${best[castor]}" -v k="${best[kea]}" 'BEGIN { if (k > 0) printf "ratio castor/kea: %.2f\n", c / k }'
 for server in kea castor; do
-    awk -v s="$server" -v c="${load[$server]}" -v top="${rates##* }" -v b="${best[$server]}" 'BEGIN {
+    awk -v s="$server" -v c="${load[$server]}" 'BEGIN {
         if (c > 0 && c < 0.85) printf "  (%s: %.0f%% of its core at that step — the limit there is perfdhcp'"'"'s, not the server'"'"'s)\n", s, c * 100 }'
 done
 # perfdhcp itself saturates its core near 20,000-23,000/s here, so a server faster than that cannot show
