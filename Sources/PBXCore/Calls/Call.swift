@@ -35,7 +35,7 @@ final class Call: @unchecked Sendable {
     // Leg A: the caller's dialog, the PBX as UAS.
     let serverKey: SIPTransactionKey
     /// The caller's INVITE transaction, kept for as long as the call rings (longer than the transaction
-    /// table's generations keep it).
+    /// table keeps it).
     let server: ServerTransaction
     let invite: SIPRequest
     /// The flow the caller's INVITE came over: every request to the caller goes back there.

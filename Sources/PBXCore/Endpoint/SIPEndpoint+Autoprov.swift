@@ -48,7 +48,7 @@ extension SIPEndpoint {
             heldCodes[codeSequence] = HeldProvisioningCode(
                 key: transaction.key, request: request, toTag: toTag, account: caller.username, deviceID: deviceID,
                 lineID: lineID)
-            // Kept beyond the table's generations until answered, as a ringing call's INVITE is.
+            // Kept beyond its time in the table until answered, as a ringing call's INVITE is.
             inviteServers[transaction.key] = transaction
             output.provisioning.append(
                 .bind(

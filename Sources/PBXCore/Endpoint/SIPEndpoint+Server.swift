@@ -99,15 +99,19 @@ extension SIPEndpoint {
         if request.method == .invite {
             var machine = InviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)
             let started = machine.start()
-            servers[key] = ServerTransaction(
+            let transaction = ServerTransaction(
                 key: key, machine: .invite(machine), destination: destination, invite: request)
+            servers[key] = transaction
+            serverExpiry.append(transaction, expiresAt: now + serverLifetime)
             perform(started, key: key, now: now, into: &output)
         } else {
-            servers[key] = ServerTransaction(
+            let transaction = ServerTransaction(
                 key: key,
                 machine: .nonInvite(
                     NonInviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)),
                 destination: destination, invite: nil)
+            servers[key] = transaction
+            serverExpiry.append(transaction, expiresAt: now + serverLifetime)
         }
         var response: SIPResponse
         let changesBefore = output.changes.count
@@ -276,7 +280,7 @@ extension SIPEndpoint {
                 trying.headers.append(.server, configuration.product)
                 output.messages.append(SIPOutbound(bytes: trying.serialized(), destination: transaction.destination))
             case .startTimer(.j, _):
-                // The generations end it (see `rotateGenerations`): half the timers in the heap.
+                // Its time in the table ends it (see `expireServers`): half the timers in the heap.
                 continue
             case .startTimer(let timer, let duration):
                 guard let transaction = serverTransaction(key) else { continue }
@@ -286,7 +290,6 @@ extension SIPEndpoint {
             case .terminated:
                 serverTransaction(key)?.terminated = true
                 servers[key] = nil
-                previousServers[key] = nil
                 inviteServers[key] = nil
             }
         }
