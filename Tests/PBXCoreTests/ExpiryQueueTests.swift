@@ -32,7 +32,7 @@ struct ExpiryQueueTests {
                 queue.append(next, expiresAt: start + .milliseconds(Int64(next)))
                 next += 1
             }
-            // Take all but the last 300 added (the queue is never emptied, so the head is reclaimed in bulk).
+            // Take all but the last 300 added: the ring wraps around and grows with items on both sides.
             let until = start + .milliseconds(Int64(next - 300 - 1))
             while let item = queue.popExpired(at: until) {
                 #expect(item == expected)
@@ -45,5 +45,29 @@ struct ExpiryQueueTests {
             expected += 1
         }
         #expect(expected == next)
+    }
+}
+
+@Suite("ShardedDictionary")
+struct ShardedDictionaryTests {
+    @Test("stores, replaces and removes like a dictionary, and counts what it holds")
+    func dictionary() {
+        var table = ShardedDictionary<String, Int>()
+        var reference: [String: Int] = [:]
+        for index in 0..<5_000 {
+            let key = "k\(index % 1_700)"
+            if index % 7 == 3 {
+                table[key] = nil
+                reference[key] = nil
+            } else {
+                table[key] = index
+                reference[key] = index
+            }
+        }
+        #expect(table.count == reference.count)
+        for (key, value) in reference { #expect(table[key] == value) }
+        #expect(table["absent"] == nil)
+        for key in reference.keys { table[key] = nil }
+        #expect(table.isEmpty)
     }
 }

@@ -22,8 +22,9 @@ public struct SIPEndpoint: Sendable {
     public var configuration: SIPEndpointConfiguration
     public internal(set) var counters = SIPEndpointCounters()
     var random: SeededRandom
-    /// Server transactions by key, each kept `serverLifetime` after it started (see `expireServers`).
-    var servers: [SIPTransactionKey: ServerTransaction] = [:]
+    /// Server transactions by key, each kept `serverLifetime` after it started (see `expireServers`); sharded,
+    /// so that the table never grows all at once.
+    var servers = ShardedDictionary<SIPTransactionKey, ServerTransaction>()
     /// The same transactions in the order they started, for their removal when their time is up.
     var serverExpiry = ExpiryQueue<ServerTransaction>()
     /// OPTIONS keepalives and check-sync NOTIFYs in flight, by branch.
