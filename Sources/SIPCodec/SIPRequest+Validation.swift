@@ -20,81 +20,100 @@ extension SIPRequest {
     public func validate(
         supportedExtensions: Set<String>, supportedContentTypes: Set<String>? = nil
     ) -> SIPRejection? {
+        if case .rejected(let rejection) = validated(
+            supportedExtensions: supportedExtensions, supportedContentTypes: supportedContentTypes)
+        {
+            return rejection
+        }
+        return nil
+    }
+
+    /// ``validate(supportedExtensions:supportedContentTypes:)``, keeping what it parsed: a request that may be
+    /// processed comes with its To, From, Call-ID, CSeq, Via and Contact values, so the code after it reads
+    /// them without parsing them again. `vias` are the request's Via values when the caller parsed them
+    /// already (a transaction layer does, to match the request).
+    public func validated(
+        supportedExtensions: Set<String>, supportedContentTypes: Set<String>? = nil, vias: [SIPVia]? = nil
+    ) -> SIPValidation {
         guard version.equalsIgnoringASCIICase("SIP/2.0") else {
-            return SIPRejection(statusCode: 505, reasonPhrase: "Version Not Supported")
+            return .rejected(SIPRejection(statusCode: 505, reasonPhrase: "Version Not Supported"))
         }
         switch uri.scheme {
         case .sip, .sips, .tel: break
-        case .other: return SIPRejection(statusCode: 416, reasonPhrase: "Unsupported URI Scheme")
+        case .other: return .rejected(SIPRejection(statusCode: 416, reasonPhrase: "Unsupported URI Scheme"))
         }
-        if let rejection = mandatoryHeadersRejection() { return rejection }
-        if let rejection = optionalHeadersRejection() { return rejection }
+        var parsed: SIPParsedHeaders
+        switch mandatoryHeaders(vias: vias) {
+        case .valid(let headers): parsed = headers
+        case .rejected(let rejection): return .rejected(rejection)
+        }
+        if headers.contains(.maxForwards), headers.maxForwards() == nil || headers.count(.maxForwards) > 1 {
+            return .rejected(SIPRejection(statusCode: 400, reasonPhrase: "Malformed Max-Forwards"))
+        }
+        do {
+            parsed.contacts = try headers.contacts()
+            if headers.contains(.recordRoute) { _ = try headers.nameAddresses(.recordRoute) }
+            if headers.contains(.date) { _ = try headers.date() }
+        } catch {
+            return .rejected(Self.malformed(error))
+        }
         if !uri.headers.isEmpty {
-            return SIPRejection(statusCode: 400, reasonPhrase: "Headers Not Allowed in Request-URI")
+            return .rejected(SIPRejection(statusCode: 400, reasonPhrase: "Headers Not Allowed in Request-URI"))
         }
         if let length = headers.contentLength(), length > body.count {
-            return SIPRejection(statusCode: 400, reasonPhrase: "Content-Length Exceeds Body")
+            return .rejected(SIPRejection(statusCode: 400, reasonPhrase: "Content-Length Exceeds Body"))
         }
-        if method != .ack, method != .cancel {
+        if method != .ack, method != .cancel, headers.contains(.require) {
             let supported = Set(supportedExtensions.map(\.asciiLowercased))
             let unsupported = headers.list(.require).filter { !supported.contains($0.asciiLowercased) }
             if !unsupported.isEmpty {
-                return SIPRejection(
-                    statusCode: 420, reasonPhrase: "Bad Extension",
-                    headers: [(.unsupported, unsupported.joined(separator: ", "))])
+                return .rejected(
+                    SIPRejection(
+                        statusCode: 420, reasonPhrase: "Bad Extension",
+                        headers: [(.unsupported, unsupported.joined(separator: ", "))]))
             }
         }
         if let supportedContentTypes, !body.isEmpty {
             let type = headers[.contentType].map(Self.mediaType) ?? "application/sdp"
             if !supportedContentTypes.contains(where: { $0.equalsIgnoringASCIICase(type) }) {
-                return SIPRejection(
-                    statusCode: 415, reasonPhrase: "Unsupported Media Type",
-                    headers: [(.accept, supportedContentTypes.sorted().joined(separator: ", "))])
+                return .rejected(
+                    SIPRejection(
+                        statusCode: 415, reasonPhrase: "Unsupported Media Type",
+                        headers: [(.accept, supportedContentTypes.sorted().joined(separator: ", "))]))
             }
         }
-        return nil
+        return .valid(parsed)
     }
 
-    private func mandatoryHeadersRejection() -> SIPRejection? {
+    private func mandatoryHeaders(vias knownVias: [SIPVia]?) -> SIPValidation {
         let mandatory: [SIPHeaderName] = [.to, .from, .callID, .cseq, .via]
         let missing = mandatory.filter { !headers.contains($0) }
         if !missing.isEmpty {
             let names = missing.map(\.description).joined(separator: ", ")
-            return SIPRejection(
-                statusCode: 400, reasonPhrase: "Missing \(names)",
-                error: SIPParseError(.missingHeader, at: 0, header: missing[0], "missing (RFC 3261 §8.1.1)"))
+            return .rejected(
+                SIPRejection(
+                    statusCode: 400, reasonPhrase: "Missing \(names)",
+                    error: SIPParseError(.missingHeader, at: 0, header: missing[0], "missing (RFC 3261 §8.1.1)")))
         }
-        let cseq: SIPCSeq
+        let parsed: SIPParsedHeaders
         do {
-            _ = try headers.to()
-            _ = try headers.from()
-            _ = try headers.callID()
-            cseq = try headers.cseq()
-            let vias = try headers.vias()
-            if vias[0].branch == SIPVia.magicCookie {
-                return SIPRejection(statusCode: 400, reasonPhrase: "Via Branch Without Identifier")
-            }
+            let to = try headers.to()
+            let from = try headers.from()
+            let callID = try headers.callID()
+            let cseq = try headers.cseq()
+            var vias = knownVias ?? []
+            if knownVias == nil { vias = try headers.vias() }
+            parsed = SIPParsedHeaders(to: to, from: from, callID: callID, cseq: cseq, vias: vias)
         } catch {
-            return Self.malformed(error)
+            return .rejected(Self.malformed(error))
         }
-        guard cseq.method == method else {
-            return SIPRejection(statusCode: 400, reasonPhrase: "CSeq Method Does Not Match Request")
+        if parsed.vias.first?.branch == SIPVia.magicCookie {
+            return .rejected(SIPRejection(statusCode: 400, reasonPhrase: "Via Branch Without Identifier"))
         }
-        return nil
-    }
-
-    private func optionalHeadersRejection() -> SIPRejection? {
-        if headers.contains(.maxForwards), headers.maxForwards() == nil || headers.count(.maxForwards) > 1 {
-            return SIPRejection(statusCode: 400, reasonPhrase: "Malformed Max-Forwards")
+        guard parsed.cseq.method == method else {
+            return .rejected(SIPRejection(statusCode: 400, reasonPhrase: "CSeq Method Does Not Match Request"))
         }
-        do {
-            _ = try headers.contacts()
-            _ = try headers.nameAddresses(.recordRoute)
-            _ = try headers.date()
-        } catch {
-            return Self.malformed(error)
-        }
-        return nil
+        return .valid(parsed)
     }
 
     private static func malformed(_ error: SIPParseError) -> SIPRejection {

@@ -1,21 +1,28 @@
 extension SIPResponse {
     /// The response a UAS (or a stateless proxy's error) sends to `request` (RFC 3261 §8.2.6.2): every Via in
     /// order, From, To, Call-ID and CSeq copied; a `tag` added to To if it has none and `toTag` is given
-    /// (§8.2.6.2: mandatory except on 100 Trying); Timestamp copied (§8.2.6.1). No body.
+    /// (§8.2.6.2: mandatory except on 100 Trying); Timestamp copied (§8.2.6.1). No body. `parsed`, the
+    /// request's headers as validation parsed them, spares parsing To again to see whether it has a tag.
     ///
     /// ```swift
     /// let trying = SIPResponse(answering: invite, statusCode: 100)
     /// let ok = SIPResponse(answering: register, statusCode: 200, toTag: tags.next())
     /// ```
-    public init(answering request: SIPRequest, statusCode: Int, reasonPhrase: String? = nil, toTag: String? = nil) {
+    public init(
+        answering request: SIPRequest, statusCode: Int, reasonPhrase: String? = nil, toTag: String? = nil,
+        parsed: SIPParsedHeaders? = nil
+    ) {
         var headers = SIPHeaders()
+        headers.fields.reserveCapacity(6)
         for field in request.headers.fields {
             switch field.name {
             case .via, .from, .callID, .cseq, .timestamp:
                 headers.fields.append(field)
             case .to:
                 var value = field.value
-                if let toTag, (try? request.headers.to())?.tag == nil { value += ";tag=\(toTag)" }
+                if let toTag, (parsed.map { $0.to } ?? (try? request.headers.to()))?.tag == nil {
+                    value += ";tag=\(toTag)"
+                }
                 headers.fields.append(SIPHeaderField(name: .to, value: value))
             default:
                 continue

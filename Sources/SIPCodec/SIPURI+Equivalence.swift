@@ -14,6 +14,9 @@ extension SIPURI {
     ///     .isEquivalent(to: SIPURI(parsing: "sip:bob@biloxi.com:5060"))               // false
     /// ```
     public func isEquivalent(to other: SIPURI) -> Bool {
+        // Identical parts are equivalent under every rule below (a phone refreshing its binding sends the
+        // same Contact): the common case costs one comparison, no unescaping.
+        if self == other { return true }
         guard scheme == other.scheme else { return false }
         switch scheme {
         case .sip, .sips:

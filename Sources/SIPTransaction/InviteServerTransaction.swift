@@ -52,14 +52,14 @@ public struct InviteServerTransaction<Message> {
     }
 
     /// The last provisional response sent in Proceeding, which a retransmitted INVITE gets again.
-    fileprivate enum Provisional {
+    @usableFromInline enum Provisional {
         case nothing
         /// The 100 (Trying) the glue built on ``SIPServerTransactionAction/sendTrying``.
         case trying
         case response(Message)
     }
 
-    fileprivate enum Stage {
+    @usableFromInline enum Stage {
         case proceeding(Provisional)
         /// `interval` is the duration Timer G was last started with.
         case completed(final: Message, interval: Duration)
@@ -72,16 +72,18 @@ public struct InviteServerTransaction<Message> {
     public let request: Message
     public let transport: SIPTransportKind
     public let timers: SIPTimerValues
-    private var stage = Stage.proceeding(.nothing)
-    private var armed = SIPTimerSet()
+    @usableFromInline var stage = Stage.proceeding(.nothing)
+    @usableFromInline var armed = SIPTimerSet()
 
     /// A transaction for `request`, in Proceeding (§17.2.1): the glue passes the INVITE to the TU.
+    @inlinable
     public init(request: Message, transport: SIPTransportKind, timers: SIPTimerValues = .rfc3261) {
         self.request = request
         self.transport = transport
         self.timers = timers
     }
 
+    @inlinable
     public var state: State {
         switch stage {
         case .proceeding: return .proceeding
@@ -92,12 +94,14 @@ public struct InviteServerTransaction<Message> {
         }
     }
 
+    @inlinable
     public var isTerminated: Bool { state == .terminated }
 
     // MARK: Events
 
     /// Starts the Trying timer (§17.2.1: send 100 if the TU won't within 200 ms), unless a response already
     /// went out. A second call returns no action.
+    @inlinable
     public mutating func start() -> Actions {
         guard case .proceeding(.nothing) = stage, !armed.contains(.trying) else { return [] }
         var actions = Actions()
@@ -107,6 +111,7 @@ public struct InviteServerTransaction<Message> {
 
     /// A response from the TU (§17.2.1). `statusCode` outside 100...699 is ignored, and so is any response
     /// once a final one went out, except a 2xx in Accepted (RFC 6026 §8.7).
+    @inlinable
     public mutating func respond(_ response: Message, statusCode: Int) -> Actions {
         guard let responseClass = SIPResponseClass(statusCode: statusCode) else { return [] }
         var actions = Actions()
@@ -138,6 +143,7 @@ public struct InviteServerTransaction<Message> {
     }
 
     /// A retransmission of the INVITE (§17.2.3 matched it to this transaction).
+    @inlinable
     public mutating func receive(request: Message) -> Actions {
         var actions = Actions()
         switch stage {
@@ -162,6 +168,7 @@ public struct InviteServerTransaction<Message> {
 
     /// An ACK matched to this transaction (§17.2.3): for the non-2xx final response in Completed, or for the
     /// TU's 2xx in Accepted (RFC 6026 §8.7), which the TU gets.
+    @inlinable
     public mutating func receiveACK(_ ack: Message) -> Actions {
         var actions = Actions()
         switch stage {
@@ -185,6 +192,7 @@ public struct InviteServerTransaction<Message> {
 
     /// A timer from a ``SIPServerTransactionAction/startTimer(_:_:)`` expired. A timer that was cancelled,
     /// or whose state is gone, is ignored.
+    @inlinable
     public mutating func timerFired(_ timer: SIPTransactionTimer) -> Actions {
         guard armed.fire(timer) else { return [] }
         var actions = Actions()
@@ -212,6 +220,7 @@ public struct InviteServerTransaction<Message> {
 
     /// The transport could not send a response (§17.2.4): inform the TU and end. Ignored in Confirmed,
     /// where this transaction sends nothing.
+    @inlinable
     public mutating func transportError() -> Actions {
         switch stage {
         case .proceeding, .completed, .accepted:
@@ -224,7 +233,8 @@ public struct InviteServerTransaction<Message> {
         }
     }
 
-    private mutating func terminate(into actions: inout Actions) {
+    @inlinable
+    mutating func terminate(into actions: inout Actions) {
         stage = .terminated
         armed.removeAll()
         actions.append(.terminated)
@@ -232,6 +242,5 @@ public struct InviteServerTransaction<Message> {
 }
 
 extension InviteServerTransaction: Sendable where Message: Sendable {}
-// Stage and Provisional are fileprivate, not private, so these conformances can name them.
 extension InviteServerTransaction.Stage: Sendable where Message: Sendable {}
 extension InviteServerTransaction.Provisional: Sendable where Message: Sendable {}

@@ -34,7 +34,7 @@ public struct NonInviteServerTransaction<Message> {
         case terminated
     }
 
-    fileprivate enum Stage {
+    @usableFromInline enum Stage {
         case trying
         case proceeding(provisional: Message)
         case completed(final: Message)
@@ -45,16 +45,18 @@ public struct NonInviteServerTransaction<Message> {
     public let request: Message
     public let transport: SIPTransportKind
     public let timers: SIPTimerValues
-    private var stage = Stage.trying
-    private var armed = SIPTimerSet()
+    @usableFromInline var stage = Stage.trying
+    @usableFromInline var armed = SIPTimerSet()
 
     /// A transaction for `request`, in Trying (§17.2.2): the glue passes the request to the TU.
+    @inlinable
     public init(request: Message, transport: SIPTransportKind, timers: SIPTimerValues = .rfc3261) {
         self.request = request
         self.transport = transport
         self.timers = timers
     }
 
+    @inlinable
     public var state: State {
         switch stage {
         case .trying: return .trying
@@ -64,12 +66,14 @@ public struct NonInviteServerTransaction<Message> {
         }
     }
 
+    @inlinable
     public var isTerminated: Bool { state == .terminated }
 
     // MARK: Events
 
     /// A response from the TU (§17.2.2). `statusCode` outside 100...699 is ignored; in Completed, any
     /// response is discarded.
+    @inlinable
     public mutating func respond(_ response: Message, statusCode: Int) -> Actions {
         guard let responseClass = SIPResponseClass(statusCode: statusCode) else { return [] }
         var actions = Actions()
@@ -93,6 +97,7 @@ public struct NonInviteServerTransaction<Message> {
     }
 
     /// A retransmission of the request (§17.2.3 matched it to this transaction).
+    @inlinable
     public mutating func receive(request: Message) -> Actions {
         var actions = Actions()
         switch stage {
@@ -109,6 +114,7 @@ public struct NonInviteServerTransaction<Message> {
 
     /// A timer from a ``SIPServerTransactionAction/startTimer(_:_:)`` expired. A timer that was cancelled,
     /// or whose state is gone, is ignored.
+    @inlinable
     public mutating func timerFired(_ timer: SIPTransactionTimer) -> Actions {
         guard armed.fire(timer) else { return [] }
         var actions = Actions()
@@ -118,6 +124,7 @@ public struct NonInviteServerTransaction<Message> {
 
     /// The transport could not send a response (§17.2.4): inform the TU and end. Ignored in Trying, where
     /// this transaction has sent nothing.
+    @inlinable
     public mutating func transportError() -> Actions {
         switch stage {
         case .proceeding, .completed:
@@ -130,7 +137,8 @@ public struct NonInviteServerTransaction<Message> {
         }
     }
 
-    private mutating func terminate(into actions: inout Actions) {
+    @inlinable
+    mutating func terminate(into actions: inout Actions) {
         stage = .terminated
         armed.removeAll()
         actions.append(.terminated)
@@ -138,5 +146,4 @@ public struct NonInviteServerTransaction<Message> {
 }
 
 extension NonInviteServerTransaction: Sendable where Message: Sendable {}
-// Stage is fileprivate, not private, so this conformance can name it.
 extension NonInviteServerTransaction.Stage: Sendable where Message: Sendable {}

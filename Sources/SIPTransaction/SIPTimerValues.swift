@@ -55,5 +55,6 @@ public struct SIPTimerValues: Hashable, Sendable {
 
     /// The next retransmit interval of Timers E and G after `interval`: doubled, capped at T2 (§17.1.2.2,
     /// §17.2.1). Timer A doubles without a cap (``t1`` · 2ⁿ, §17.1.1.2).
+    @inlinable
     func doubledCappedAtT2(_ interval: Duration) -> Duration { min(interval * 2, t2) }
 }

@@ -11,22 +11,23 @@
 /// ```
 public struct SIPTransactionActions<Element>: RandomAccessCollection {
     /// The most actions one event can produce (an INVITE client's first 3xx over UDP produces five).
-    public static var capacity: Int { 6 }
+    @inlinable public static var capacity: Int { 6 }
 
-    private var first: Element?
-    private var second: Element?
-    private var third: Element?
-    private var fourth: Element?
-    private var fifth: Element?
-    private var sixth: Element?
-    private var storedCount = 0
+    @usableFromInline var first: Element?
+    @usableFromInline var second: Element?
+    @usableFromInline var third: Element?
+    @usableFromInline var fourth: Element?
+    @usableFromInline var fifth: Element?
+    @usableFromInline var sixth: Element?
+    @usableFromInline var storedCount = 0
 
     /// No actions.
-    public init() {}
+    @inlinable public init() {}
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { storedCount }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { storedCount }
 
+    @inlinable
     public subscript(position: Int) -> Element {
         let element: Element?
         switch position {
@@ -43,6 +44,7 @@ public struct SIPTransactionActions<Element>: RandomAccessCollection {
     }
 
     /// Appends an action. The machines never append more than ``capacity``; doing so is a programming error.
+    @inlinable
     mutating func append(_ element: Element) {
         switch storedCount {
         case 0: first = element
@@ -58,6 +60,7 @@ public struct SIPTransactionActions<Element>: RandomAccessCollection {
 }
 
 extension SIPTransactionActions: ExpressibleByArrayLiteral {
+    @inlinable
     public init(arrayLiteral elements: Element...) {
         self.init()
         for element in elements { append(element) }

@@ -118,7 +118,8 @@ extension SIPEndpoint {
         if newTransactionBudget > 0 {
             newTransactionBudget -= 1
             guard
-                let answered = answer(request, key: key, source: source, now: now, wallClock: wallClock, into: &output)
+                let answered = answer(
+                    request, vias: vias, key: key, source: source, now: now, wallClock: wallClock, into: &output)
             else { return }  // a call: the responses follow as the callee answers
             response = answered
         } else {
@@ -153,19 +154,24 @@ extension SIPEndpoint {
     }
 
     /// The TU: what the PBX answers to a new request.
+    /// `vias`: the request's Via values, parsed to match its transaction.
     mutating func answer(
-        _ request: SIPRequest, key: SIPTransactionKey, source: SIPSource, now: MonotonicInstant, wallClock: Double,
-        into output: inout SIPEndpointOutput
+        _ request: SIPRequest, vias: [SIPVia], key: SIPTransactionKey, source: SIPSource, now: MonotonicInstant,
+        wallClock: Double, into output: inout SIPEndpointOutput
     ) -> SIPResponse? {
         let toTag = token()
-        if let rejection = request.validate(supportedExtensions: []) {
+        let parsed: SIPParsedHeaders
+        switch request.validated(supportedExtensions: [], vias: vias) {
+        case .valid(let headers):
+            parsed = headers
+        case .rejected(let rejection):
             var response = SIPResponse(
                 answering: request, statusCode: rejection.statusCode, reasonPhrase: rejection.reasonPhrase,
                 toTag: toTag)
             for field in rejection.headers { response.headers.append(field.name, field.value) }
             return response
         }
-        if let tag = (try? request.headers.to())?.tag, request.method != .register, request.method != .cancel {
+        if let tag = parsed.to.tag, request.method != .register, request.method != .cancel {
             return inDialog(request, toTag: tag, source: source, now: now, wallClock: wallClock, into: &output)
         }
         switch request.method {
@@ -176,7 +182,8 @@ extension SIPEndpoint {
                 into: &output)
         case .register:
             let outcome = registrar.register(
-                request, from: source, now: now, wallClock: wallClock, salt: random.next(), toTag: toTag)
+                request, parsed: parsed, from: source, now: now, wallClock: wallClock, salt: random.next(),
+                toTag: toTag)
             record(outcome, source: source, now: now, into: &output)
             return outcome.response
         case .options:

@@ -20,16 +20,19 @@ extension Registrar {
 
     /// RFC 3261 §22.4 and RFC 7616 §3.3–3.4: the credentials for our realm, checked against a nonce we issued
     /// (stateless, MAC'd), its nonce count (no replay), and the line's HA1.
+    /// `parsed`: the request's headers as validation parsed them, if it did.
     mutating func authenticate(
-        _ request: SIPRequest, from source: SIPSource, now: MonotonicInstant, salt: UInt64, toTag: String,
-        as challenger: Challenger = .registrar
+        _ request: SIPRequest, parsed: SIPParsedHeaders? = nil, from source: SIPSource, now: MonotonicInstant,
+        salt: UInt64, toTag: String, as challenger: Challenger = .registrar
     ) -> Authentication {
         let header = challenger.credentialsHeader
         func challenge(stale: Bool) -> RegistrarOutcome {
-            self.challenge(request, stale: stale, now: now, salt: salt, toTag: toTag, as: challenger)
+            self.challenge(request, parsed: parsed, stale: stale, now: now, salt: salt, toTag: toTag, as: challenger)
         }
         func failure(_ credentials: DigestCredentials) -> RegistrarOutcome {
-            self.failure(request, credentials, source: source, now: now, salt: salt, toTag: toTag, as: challenger)
+            self.failure(
+                request, parsed: parsed, credentials, source: source, now: now, salt: salt, toTag: toTag,
+                as: challenger)
         }
         let ours = request.headers.values(header).compactMap { value -> DigestCredentials? in
             guard let credentials = try? DigestCredentials(parsing: value) else { return nil }
@@ -43,7 +46,7 @@ extension Registrar {
                     RegistrarOutcome(
                         response: SIPResponse(
                             answering: request, statusCode: 400, reasonPhrase: "Malformed \(header) header",
-                            toTag: toTag),
+                            toTag: toTag, parsed: parsed),
                         event: .refused(username: "", status: 400)))
             }
             return .answered(challenge(stale: false))
@@ -76,16 +79,16 @@ extension Registrar {
             : nonceCounts.accept(
                 nonce: credentials.nonce, issuedAt: issuedAt, nonceCount: credentials.nonceCount ?? 0, now: now)
         guard verdict == .accepted else { return .answered(challenge(stale: true)) }
-        retries.recordSuccess(source: retryKey(source, credentials.username, request))
+        retries.recordSuccess(source: retryKey(source, credentials.username, request, parsed))
         return .authenticated(line)
     }
 
     /// 401 (407 for a proxy) with one challenge per configured algorithm, most preferred first (RFC 8760 §2.4).
     mutating func challenge(
-        _ request: SIPRequest, stale: Bool, now: MonotonicInstant, salt: UInt64, toTag: String,
-        as challenger: Challenger = .registrar
+        _ request: SIPRequest, parsed: SIPParsedHeaders? = nil, stale: Bool, now: MonotonicInstant, salt: UInt64,
+        toTag: String, as challenger: Challenger = .registrar
     ) -> RegistrarOutcome {
-        var response = SIPResponse(answering: request, statusCode: challenger.status, toTag: toTag)
+        var response = SIPResponse(answering: request, statusCode: challenger.status, toTag: toTag, parsed: parsed)
         let nonce = nonces.issue(now: now, salt: salt)
         for algorithm in configuration.algorithms {
             let challenge = DigestChallenge(
@@ -99,19 +102,22 @@ extension Registrar {
     /// Wrong credentials: a new challenge while the attempt (address, user, Call-ID) has failed at most
     /// `authRetries` times in the window, then 403 Forbidden. Every failure also counts against the source address.
     mutating func failure(
-        _ request: SIPRequest, _ credentials: DigestCredentials, source: SIPSource, now: MonotonicInstant,
-        salt: UInt64, toTag: String, as challenger: Challenger = .registrar
+        _ request: SIPRequest, parsed: SIPParsedHeaders? = nil, _ credentials: DigestCredentials, source: SIPSource,
+        now: MonotonicInstant, salt: UInt64, toTag: String, as challenger: Challenger = .registrar
     ) -> RegistrarOutcome {
-        let failures = retries.recordFailure(source: retryKey(source, credentials.username, request), now: now)
+        let failures = retries.recordFailure(
+            source: retryKey(source, credentials.username, request, parsed), now: now)
         failuresBySource.recordFailure(source: source.address, now: now)
         let forbidden = failures > configuration.authRetries
         var outcome: RegistrarOutcome
         if forbidden {
             outcome = RegistrarOutcome(
-                response: SIPResponse(answering: request, statusCode: 403, reasonPhrase: "Forbidden", toTag: toTag),
+                response: SIPResponse(
+                    answering: request, statusCode: 403, reasonPhrase: "Forbidden", toTag: toTag, parsed: parsed),
                 event: .challenged(stale: false))
         } else {
-            outcome = challenge(request, stale: false, now: now, salt: salt, toTag: toTag, as: challenger)
+            outcome = challenge(
+                request, parsed: parsed, stale: false, now: now, salt: salt, toTag: toTag, as: challenger)
         }
         outcome.event = .authenticationFailed(username: credentials.username, failures: failures, forbidden: forbidden)
         return outcome
@@ -119,8 +125,10 @@ extension Registrar {
 
     /// Retries are counted per registration attempt: the address, the user and the Call-ID (a phone keeps its
     /// Call-ID across its REGISTERs, RFC 3261 §10.2.4), so a later attempt starts again at 401.
-    func retryKey(_ source: SIPSource, _ username: String, _ request: SIPRequest) -> String {
-        source.address + "\u{0}" + username + "\u{0}" + ((try? request.headers.callID()) ?? "")
+    func retryKey(_ source: SIPSource, _ username: String, _ request: SIPRequest, _ parsed: SIPParsedHeaders?)
+        -> String
+    {
+        source.address + "\u{0}" + username + "\u{0}" + (parsed?.callID ?? (try? request.headers.callID()) ?? "")
     }
 }
 

@@ -109,31 +109,40 @@ public struct Registrar: Sendable {
         return changes
     }
 
-    /// Answers one REGISTER (RFC 3261 §10.3 steps 1–8).
+    /// Answers one REGISTER (RFC 3261 §10.3 steps 1–8). `parsed`: its headers as validation parsed them
+    /// (``SIPRequest/validated(supportedExtensions:supportedContentTypes:vias:)``), read instead of parsing
+    /// them again; without them, each is parsed here and a malformed one is answered 400.
     public mutating func register(
-        _ request: SIPRequest, from source: SIPSource, now: MonotonicInstant, wallClock: Double, salt: UInt64,
-        toTag: String
+        _ request: SIPRequest, parsed: SIPParsedHeaders? = nil, from source: SIPSource, now: MonotonicInstant,
+        wallClock: Double, salt: UInt64, toTag: String
     ) -> RegistrarOutcome {
         let line: RegistrarLine
-        switch authenticate(request, from: source, now: now, salt: salt, toTag: toTag) {
+        switch authenticate(request, parsed: parsed, from: source, now: now, salt: salt, toTag: toTag) {
         case .answered(let outcome): return outcome
         case .authenticated(let authenticated): line = authenticated
         }
+        func refuse(_ status: Int, _ reason: String) -> RegistrarOutcome {
+            self.refuse(request, parsed, line, status, reason, toTag: toTag)
+        }
         // Step 3: the authenticated user may change only its own address-of-record.
-        guard let to = try? request.headers.to() else {
-            return refuse(request, line, 400, "Bad To header", toTag: toTag)
-        }
+        guard let to = parsed?.to ?? (try? request.headers.to()) else { return refuse(400, "Bad To header") }
         guard to.uri.user == line.username || to.uri.decodedUser == line.username else {
-            return refuse(request, line, 403, "Not your address-of-record", toTag: toTag)
+            return refuse(403, "Not your address-of-record")
         }
-        guard let callID = try? request.headers.callID(), let cseq = try? request.headers.cseq() else {
-            return refuse(request, line, 400, "Bad Call-ID or CSeq", toTag: toTag)
+        guard let callID = parsed?.callID ?? (try? request.headers.callID()),
+            let cseq = parsed?.cseq ?? (try? request.headers.cseq())
+        else {
+            return refuse(400, "Bad Call-ID or CSeq")
         }
         let contactList: SIPContactList
-        do {
-            contactList = try request.headers.contacts()
-        } catch {
-            return refuse(request, line, 400, "Bad Contact header", toTag: toTag)
+        if let parsed {
+            contactList = parsed.contacts
+        } else {
+            do {
+                contactList = try request.headers.contacts()
+            } catch {
+                return refuse(400, "Bad Contact header")
+            }
         }
         let headerExpires = request.headers.expires()
         var changes: [SIPBindingChange] = []
@@ -143,11 +152,11 @@ public struct Registrar: Sendable {
         case .wildcard:
             // Step 6: "*" only alone and with Expires: 0 (§10.2.2).
             guard headerExpires == 0, request.headers.values(.contact).count == 1 else {
-                return refuse(request, line, 400, "Contact * needs Expires: 0 and no other contact", toTag: toTag)
+                return refuse(400, "Contact * needs Expires: 0 and no other contact")
             }
             for contact in contacts[line.lineID] ?? [] {
                 if contact.binding.callID == callID, contact.binding.cseq >= cseq.sequence {
-                    return refuse(request, line, 500, "Out of order CSeq", toTag: toTag)
+                    return refuse(500, "Out of order CSeq")
                 }
             }
             removed = contacts[line.lineID]?.count ?? 0
@@ -163,7 +172,7 @@ public struct Registrar: Sendable {
                     ?? configuration.defaultExpires
                 if expires < 0 { expires = configuration.defaultExpires }
                 if expires != 0, expires < configuration.minExpires {
-                    var response = SIPResponse(answering: request, statusCode: 423, toTag: toTag)
+                    var response = SIPResponse(answering: request, statusCode: 423, toTag: toTag, parsed: parsed)
                     response.headers.append(.minExpires, String(configuration.minExpires))
                     return RegistrarOutcome(
                         response: response, event: .refused(username: line.username, status: 423))
@@ -174,10 +183,10 @@ public struct Registrar: Sendable {
                 if let existing = list.first(where: { $0.uri.isEquivalent(to: address.uri) }),
                     existing.binding.callID == callID, existing.binding.cseq >= cseq.sequence
                 {
-                    return refuse(request, line, 500, "Out of order CSeq", toTag: toTag)
+                    return refuse(500, "Out of order CSeq")
                 }
             }
-            let via = try? request.headers.vias().first
+            let via = parsed?.vias.first ?? (try? request.headers.vias().first)
             let userAgent = request.headers[.userAgent]
             for (address, expires) in planned {
                 let index = list.firstIndex { $0.uri.isEquivalent(to: address.uri) }
@@ -225,7 +234,7 @@ public struct Registrar: Sendable {
             contacts[line.lineID] = list.isEmpty ? nil : list
         }
         // Step 8: 200 OK listing every current binding with its remaining lifetime.
-        var response = SIPResponse(answering: request, statusCode: 200, toTag: toTag)
+        var response = SIPResponse(answering: request, statusCode: 200, toTag: toTag, parsed: parsed)
         for contact in contacts[line.lineID] ?? [] {
             let remaining = max(0, Int((contact.binding.expiresAt - wallClock).rounded()))
             response.headers.append(.contact, "<\(contact.binding.contact)>;expires=\(remaining)")
@@ -251,11 +260,13 @@ public struct Registrar: Sendable {
         return uri.description
     }
 
-    func refuse(_ request: SIPRequest, _ line: RegistrarLine, _ status: Int, _ reason: String, toTag: String)
-        -> RegistrarOutcome
-    {
+    func refuse(
+        _ request: SIPRequest, _ parsed: SIPParsedHeaders?, _ line: RegistrarLine, _ status: Int, _ reason: String,
+        toTag: String
+    ) -> RegistrarOutcome {
         RegistrarOutcome(
-            response: SIPResponse(answering: request, statusCode: status, reasonPhrase: reason, toTag: toTag),
+            response: SIPResponse(
+                answering: request, statusCode: status, reasonPhrase: reason, toTag: toTag, parsed: parsed),
             event: .refused(username: line.username, status: status))
     }
 }
