@@ -122,14 +122,15 @@ struct AuthHeaderScanner {
     private static func isControl(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09) || byte == 0x7F }
 
     /// RFC 7230 §3.2.6 `tchar`, a superset of RFC 3261 §25.1 `token` (which lacks `#$&^|`).
-    static func isTokenCharacter(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
-
-    private static let tokenTable: [Bool] = (0..<256).map { value in
-        switch UInt8(value) {
+    static func isTokenCharacter(_ byte: UInt8) -> Bool {
+        // RFC 7230 §3.2.6 tchar: ALPHA, DIGIT and !#$%&'*+-.^_`|~ (a switch: no table behind a lazy global).
+        switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "!"), UInt8(ascii: "#")...UInt8(ascii: "'"),
+            UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"),
+            UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
             true
-        default: "!#$%&'*+-.^_`|~".utf8.contains(UInt8(value))
+        default: false
         }
     }
 }

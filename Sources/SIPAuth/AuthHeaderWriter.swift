@@ -4,40 +4,36 @@
 /// CR, LF and the other control characters but HTAB cannot be escaped in a quoted-string; they are dropped, so a realm read
 /// from configuration can never split the header in two.
 struct AuthHeaderWriter {
-    private(set) var text: String
+    /// The value as UTF-8, built in place (a registrar writes two challenges per 401).
+    private var bytes: [UInt8] = []
     private var first = true
 
     init(scheme: String) {
-        text = scheme
-        text.reserveCapacity(256)
+        bytes.reserveCapacity(256)
+        bytes.append(contentsOf: scheme.utf8)
     }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     mutating func quoted(_ name: String, _ value: String) {
         separate(name)
-        text.append("\"")
-        var bytes = value
-        let plain = bytes.withUTF8 { utf8 in
-            !utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || Self.isControl($0) }
+        bytes.append(UInt8(ascii: "\""))
+        // Byte by byte: every control character is ASCII, and `"` and `\` never occur inside a multi-byte
+        // UTF-8 sequence, so filtering and escaping bytes is the same as doing it on characters.
+        for byte in value.utf8 where !Self.isControl(byte) {
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+            bytes.append(byte)
         }
-        if plain {
-            text.append(value)
-        } else {
-            for scalar in value.unicodeScalars where scalar.value > 0xFF || !Self.isControl(UInt8(scalar.value)) {
-                if scalar == "\"" || scalar == "\\" { text.append("\\") }
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        text.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Writes `name=value` bare when `value` is a token, else quoted.
     mutating func token(_ name: String, _ value: String) {
         guard !value.isEmpty, value.utf8.allSatisfy(AuthHeaderScanner.isTokenCharacter) else {
             quoted(name, value)
             return
         }
         separate(name)
-        text.append(value)
+        bytes.append(contentsOf: value.utf8)
     }
 
     mutating func parameter(_ parameter: AuthParameter) {
@@ -49,12 +45,16 @@ struct AuthHeaderWriter {
     }
 
     private mutating func separate(_ name: String) {
-        text.append(first ? " " : ", ")
+        if first {
+            bytes.append(UInt8(ascii: " "))
+        } else {
+            bytes.append(UInt8(ascii: ","))
+            bytes.append(UInt8(ascii: " "))
+        }
         first = false
-        text.append(name)
-        text.append("=")
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: "="))
     }
 
-    /// HTAB is qdtext (RFC 7230 §3.2.6); the other C0 controls and DEL are not.
     private static func isControl(_ byte: UInt8) -> Bool { (byte < 0x20 && byte != 0x09) || byte == 0x7F }
 }

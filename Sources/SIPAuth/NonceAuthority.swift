@@ -53,22 +53,28 @@ public struct NonceAuthority: Sendable {
     /// A fresh nonce stamped `now`; `salt` (random per challenge, from the caller) makes nonces issued in the
     /// same nanosecond differ.
     public func issue(now: MonotonicInstant, salt: UInt64) -> String {
-        var token: [UInt8] = []
-        token.reserveCapacity(Self.payloadLength + Self.macLength)
-        Self.appendBigEndian(UInt64(bitPattern: now.nanoseconds), to: &token)
-        Self.appendBigEndian(salt, to: &token)
-        token += mac(token)
-        return Base64URL.encode(token)
+        // The MAC'd message is the domain byte 0x01 and the payload; the token is the payload and the MAC.
+        var message: [UInt8] = []
+        message.reserveCapacity(1 + Self.payloadLength + Self.macLength)
+        message.append(0x01)
+        Self.appendBigEndian(UInt64(bitPattern: now.nanoseconds), to: &message)
+        Self.appendBigEndian(salt, to: &message)
+        appendMAC(of: message, to: &message)
+        return Base64URL.encode(message, from: 1)
     }
 
     /// Whether `nonce` is one of this authority's, and still fresh at `now`. Total: any string is answered.
     public func check(_ nonce: String, now: MonotonicInstant) -> NonceCheck {
-        guard nonce.utf8.count == Self.tokenLength, let token = Base64URL.decode(nonce),
-            token.count == Self.payloadLength + Self.macLength
+        // Decoded behind the domain byte, so the MAC'd message is the buffer's first 17 bytes as issued.
+        guard nonce.utf8.count == Self.tokenLength, var token = Base64URL.decode(nonce, prefix: 0x01),
+            token.count == 1 + Self.payloadLength + Self.macLength
         else { return .forged }
-        let payload = Array(token[0..<Self.payloadLength])
-        guard ConstantTime.equal(mac(payload), token[Self.payloadLength...]) else { return .forged }
-        let issuedAt = MonotonicInstant(nanoseconds: Int64(bitPattern: Self.readBigEndian(payload[0..<8])))
+        let received = token[(1 + Self.payloadLength)...]
+        var expected = Array(token[0..<(1 + Self.payloadLength)])
+        appendMAC(of: expected, to: &expected)
+        guard ConstantTime.equal(expected[(1 + Self.payloadLength)...], received) else { return .forged }
+        token.removeLast(Self.macLength)
+        let issuedAt = MonotonicInstant(nanoseconds: Int64(bitPattern: Self.readBigEndian(token[1..<9])))
         guard issuedAt <= now else { return .forged }
         return Self.hasExpired(issuedAt: issuedAt, lifetime: lifetime, now: now) ? .stale : .valid(issuedAt: issuedAt)
     }
@@ -79,10 +85,12 @@ public struct NonceAuthority: Sendable {
         return overflow || age >= lifetime.nanosecondsClamped
     }
 
-    private func mac(_ payload: [UInt8]) -> [UInt8] {
+    /// Appends the first `macLength` bytes of HMAC-SHA256(secret, `message`) to `output`.
+    private func appendMAC(of message: [UInt8], to output: inout [UInt8]) {
         var authenticator = keyedMAC
-        authenticator.update(data: [0x01] + payload)
-        return authenticator.finalize().withUnsafeBytes { Array($0.prefix(Self.macLength)) }
+        message.withUnsafeBytes { authenticator.update(data: $0) }
+        let code = authenticator.finalize()
+        code.withUnsafeBytes { output.append(contentsOf: $0.prefix(Self.macLength)) }
     }
 
     private static func appendBigEndian(_ value: UInt64, to bytes: inout [UInt8]) {
