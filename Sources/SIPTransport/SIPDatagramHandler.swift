@@ -37,6 +37,9 @@ final class SIPDatagramHandler: ChannelInboundHandler {
     private var pending: [SIPInboundMessage] = []
     /// The text of the last destination address seen, to format it once per address rather than per datagram.
     private var lastDestination: (address: UInt32, text: String) = (0, "0.0.0.0")
+    /// The text of the last source address: a phone sends from the same address again and again, and
+    /// formatting one (inet_ntop) costs more than the rest of the datagram's trip to the endpoint.
+    private var lastSource: (address: UInt32, text: String) = (0, "0.0.0.0")
 
     init(core: SIPTransportCore, boundAddress: String?, localPort: Int) {
         self.core = core
@@ -60,7 +63,8 @@ final class SIPDatagramHandler: ChannelInboundHandler {
             SIPCounterCells.add(core.cells.oversizeDropped)
             return
         }
-        let peer = SIPPeer(transport: .udp, address: source.addressText, port: Int(source.port))
+        if source.address != lastSource.address { lastSource = (source.address, source.addressText) }
+        let peer = SIPPeer(transport: .udp, address: lastSource.text, port: Int(source.port))
         let local = SIPLocalEndpoint(
             transport: .udp, address: boundAddress ?? destination(of: envelope.metadata), port: localPort)
         pending.append(SIPInboundMessage(bytes: Array(datagram.readableBytesView), peer: peer, local: local))

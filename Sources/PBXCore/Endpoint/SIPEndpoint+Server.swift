@@ -305,7 +305,14 @@ extension SIPEndpoint {
     /// RFC 3261 §17.2.3 (and the RFC 2543 fallback for branches without the magic cookie).
     func transactionKey(_ request: SIPRequest, top: SIPVia) -> SIPTransactionKey {
         let method = request.method == .ack ? "INVITE" : request.method.name
-        let sentBy = top.port.map { "\(top.host.lowercased()):\($0)" } ?? top.host.lowercased()
+        // Hosts compare case-insensitively (§17.2.3); an IP address, the usual sent-by, has no case to fold.
+        var sentBy =
+            top.host.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+            ? top.host.lowercased() : top.host
+        if let port = top.port {
+            sentBy.append(":")
+            sentBy.append(String(port))
+        }
         if let branch = top.branch, branch.hasPrefix(SIPTransactionKey.magicCookie) {
             return SIPTransactionKey(branch: branch, sentBy: sentBy, method: method)
         }

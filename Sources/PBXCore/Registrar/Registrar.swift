@@ -208,9 +208,12 @@ public struct Registrar: Sendable {
                     list.remove(at: old)
                     removed += 1
                 }
+                // A refresh sends the same Contact: its text is the stored one, not formatted again.
+                let refreshed = list.first { $0.uri == address.uri }
+                let contactText = refreshed?.binding.contact ?? address.uri.description
                 let binding = SIPBinding(
-                    lineID: line.lineID, username: line.username, contact: address.uri.description,
-                    target: Self.target(contact: address.uri, via: via, source: source),
+                    lineID: line.lineID, username: line.username, contact: contactText,
+                    target: Self.target(contact: address.uri, text: contactText, via: via, source: source),
                     transport: source.transport, sourceAddress: source.address, sourcePort: source.port,
                     callID: callID, cseq: cseq.sequence, registeredAt: wallClock,
                     expiresAt: wallClock + Double(expires), userAgent: userAgent,
@@ -248,12 +251,13 @@ public struct Registrar: Sendable {
 
     /// Where requests for a contact go: the contact itself, unless the top Via shows the phone behind NAT
     /// (its sent-by differs from the packet's source, RFC 3581 §4), then the source address and port.
-    static func target(contact: SIPURI, via: SIPVia?, source: SIPSource) -> String {
-        guard let via else { return contact.description }
+    /// `text` is the contact as text, when the caller has it.
+    static func target(contact: SIPURI, text: String? = nil, via: SIPVia?, source: SIPSource) -> String {
+        guard let via else { return text ?? contact.description }
         let reliable = source.transport != "udp"
         let sentByPort = via.port ?? (source.transport == "tls" ? 5061 : 5060)
         let behindNAT = via.host != source.address || (!reliable && sentByPort != source.port)
-        guard behindNAT else { return contact.description }
+        guard behindNAT else { return text ?? contact.description }
         var uri = contact
         uri.host = source.address
         uri.port = source.port
