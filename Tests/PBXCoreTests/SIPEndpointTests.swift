@@ -95,6 +95,53 @@ struct SIPEndpointTests {
         #expect(fixture.endpoint.servers.isEmpty && fixture.endpoint.serverExpiry.isEmpty)
     }
 
+    @Test("a challenge is stateless (RFC 3261 §8.2.7): no transaction, a retransmission gets the same To tag")
+    func statelessChallenge() throws {
+        var fixture = EndpointFixture()
+        let request = RegistrarFixture.register()
+        let first = try #require(EndpointFixture.responses(fixture.receive(request)).first)
+        #expect(first.statusCode == 401)
+        #expect(fixture.endpoint.servers.isEmpty && fixture.endpoint.serverExpiry.isEmpty)
+        let again = try #require(EndpointFixture.responses(fixture.receive(request)).first)
+        #expect(again.statusCode == 401)
+        #expect(try again.headers.to().tag == first.headers.to().tag)
+        #expect(try first.headers.to().tag?.count == 16)
+        // Another request (another branch) gets another tag.
+        var other = request
+        other.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-other")
+        let third = try #require(EndpointFixture.responses(fixture.receive(other)).first)
+        #expect(try third.headers.to().tag != first.headers.to().tag)
+        #expect(fixture.endpoint.counters.statelessResponses == 3)
+        #expect(fixture.endpoint.counters.retransmissionsReceived == 0)
+        #expect(fixture.endpoint.counters.transactionsCreated == 0)
+        // Either challenge's nonce is good: the phone answers the one it received last.
+        var answered = RegistrarFixture.answering(first, request)
+        answered.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        #expect(EndpointFixture.responses(fixture.receive(answered)).map(\.statusCode) == [200])
+        #expect(fixture.endpoint.counters.transactionsCreated == 1)
+        // A REGISTER validation refuses is answered statelessly too.
+        var unsupported = RegistrarFixture.register(via: "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-3")
+        unsupported.headers.append(.require, "frobnication")
+        let refused = try #require(EndpointFixture.responses(fixture.receive(unsupported)).first)
+        #expect(refused.statusCode == 420)
+        #expect(fixture.endpoint.counters.transactionsCreated == 1)
+        #expect(fixture.endpoint.counters.statelessResponses == 4)
+    }
+
+    @Test("a failed attempt is stateful: its retransmission is absorbed and counts once")
+    func failedAttemptIsStateful() throws {
+        var fixture = EndpointFixture()
+        let request = RegistrarFixture.register()
+        let challenge = try #require(EndpointFixture.responses(fixture.receive(request)).first)
+        var wrong = RegistrarFixture.answering(challenge, request, password: "nope")
+        wrong.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        let first = fixture.receive(wrong)
+        let again = fixture.receive(wrong)
+        #expect(again.messages.map(\.bytes) == first.messages.map(\.bytes))
+        #expect(fixture.endpoint.counters.authFailures == 1)
+        #expect(fixture.endpoint.counters.retransmissionsReceived == 1)
+    }
+
     @Test("rport is filled with the source port and the response goes there (RFC 3581)")
     func rport() throws {
         var fixture = EndpointFixture()
@@ -227,15 +274,20 @@ struct SIPEndpointOverloadTests {
     @Test("past a batch's budget, new requests get 503 with Retry-After; retransmissions still get their answer")
     func budget() throws {
         var fixture = EndpointFixture()
-        fixture.endpoint.beginBatch(budget: 1)
+        fixture.endpoint.beginBatch(budget: 2)
         let first = RegistrarFixture.register()
+        let challenge = try #require(EndpointFixture.responses(fixture.receive(first)).first)
+        #expect(challenge.statusCode == 401)
+        var answered = RegistrarFixture.answering(challenge, first)
+        answered.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        #expect(EndpointFixture.responses(fixture.receive(answered)).map(\.statusCode) == [200])
         let second = RegistrarFixture.register(
             user: "1002", callID: "c2", via: "SIP/2.0/UDP 192.0.2.11:5060;branch=z9hG4bK-b2")
-        #expect(EndpointFixture.responses(fixture.receive(first)).map(\.statusCode) == [401])
         let refused = try #require(EndpointFixture.responses(fixture.receive(second)).first)
         #expect(refused.statusCode == 503)
         #expect(refused.headers[.retryAfter] == "2")
-        #expect(EndpointFixture.responses(fixture.receive(first)).map(\.statusCode) == [401])
+        // The registration's transaction answers its retransmission whatever the budget.
+        #expect(EndpointFixture.responses(fixture.receive(answered)).map(\.statusCode) == [200])
         #expect(fixture.endpoint.counters.overloaded == 1)
     }
 

@@ -93,6 +93,14 @@ extension SIPEndpoint {
             return
         }
 
+        if request.method == .register, newTransactionBudget > 0 {
+            newTransactionBudget -= 1
+            register(
+                request, vias: vias, key: key, destination: destination, source: source, now: now,
+                wallClock: wallClock, into: &output)
+            return
+        }
+
         counters.transactionsCreated += 1
         let kind: SIPTransportKind = source.isReliable ? .reliable : .unreliable
         let placeholder = SIPOutbound(bytes: [], destination: destination)
@@ -133,6 +141,69 @@ extension SIPEndpoint {
         respond(key: key, with: response, afterCommit: output.changes.count > changesBefore, now: now, into: &output)
     }
 
+    /// A new REGISTER. A challenge (401 to a request without usable credentials, or with a stale nonce) and a
+    /// refusal of a malformed request are sent statelessly, as RFC 3261 §8.2.7 has a UAS do for exactly
+    /// these: they change nothing, so a retransmission regenerates the same answer (with a fresh nonce, which
+    /// is as good), and a flood of unauthenticated REGISTERs creates no transaction state (§26.1.5). The
+    /// stateless UAS's rules hold: no 1xx, no retransmission of the response, and the To tag derives from
+    /// the request so that a retransmission gets the same one. Everything else (a registration, an
+    /// unregistration, a failed attempt that counts) gets a server transaction, which absorbs the
+    /// retransmissions: processing an authenticated REGISTER twice would spend its nonce count twice.
+    mutating func register(
+        _ request: SIPRequest, vias: [SIPVia], key: SIPTransactionKey, destination: SIPDestination,
+        source: SIPSource, now: MonotonicInstant, wallClock: Double, into output: inout SIPEndpointOutput
+    ) {
+        let changesBefore = output.changes.count
+        var response: SIPResponse
+        let stateless: Bool
+        switch request.validated(supportedExtensions: [], vias: vias) {
+        case .valid(let parsed):
+            let toTag = statelessTag(key: key, callID: parsed.callID)
+            let outcome = registrar.register(
+                request, parsed: parsed, from: source, now: now, wallClock: wallClock, salt: random.next(),
+                toTag: toTag)
+            record(outcome, source: source, now: now, into: &output)
+            response = outcome.response
+            if case .challenged = outcome.event, outcome.changes.isEmpty { stateless = true } else { stateless = false }
+        case .rejected(let rejection):
+            response = SIPResponse(
+                answering: request, statusCode: rejection.statusCode, reasonPhrase: rejection.reasonPhrase,
+                toTag: statelessTag(key: key, callID: (try? request.headers.callID()) ?? ""))
+            for field in rejection.headers { response.headers.append(field.name, field.value) }
+            stateless = true
+        }
+        response.headers.append(.server, configuration.product)
+        if stateless {
+            counters.statelessResponses += 1
+            output.messages.append(SIPOutbound(bytes: response.serialized(), destination: destination))
+            return
+        }
+        counters.transactionsCreated += 1
+        let placeholder = SIPOutbound(bytes: [], destination: destination)
+        let transaction = ServerTransaction(
+            key: key,
+            machine: .nonInvite(
+                NonInviteServerTransaction(
+                    request: placeholder, transport: source.isReliable ? .reliable : .unreliable,
+                    timers: configuration.timers)),
+            destination: destination, invite: nil)
+        servers[key] = transaction
+        serverExpiry.append(transaction, expiresAt: now + serverLifetime)
+        respond(key: key, with: response, afterCommit: output.changes.count > changesBefore, now: now, into: &output)
+    }
+
+    /// A To tag that is the same for every retransmission of a request (RFC 3261 §8.2.7, §19.3): 16 hex
+    /// digits of a keyed hash of its transaction key and Call-ID, the key drawn from the endpoint's random
+    /// source at start.
+    func statelessTag(key: SIPTransactionKey, callID: String) -> String {
+        var hash = TagHash(key: tagKey)
+        hash.add(key.branch)
+        hash.add(key.sentBy)
+        hash.add(key.method)
+        hash.add(callID)
+        return hash.hexDigits
+    }
+
     /// Hands the TU's response to the transaction, which sends it (and keeps it for retransmissions).
     mutating func respond(
         key: SIPTransactionKey, with response: SIPResponse, afterCommit: Bool = false, now: MonotonicInstant,
@@ -153,7 +224,7 @@ extension SIPEndpoint {
         perform(actions, key: key, now: now, into: &output)
     }
 
-    /// The TU: what the PBX answers to a new request.
+    /// The TU: what the PBX answers to a new request (but a REGISTER: `register(_:vias:…)`).
     /// `vias`: the request's Via values, parsed to match its transaction.
     mutating func answer(
         _ request: SIPRequest, vias: [SIPVia], key: SIPTransactionKey, source: SIPSource, now: MonotonicInstant,
@@ -180,12 +251,6 @@ extension SIPEndpoint {
             return startCall(
                 request, transaction: transaction, source: source, now: now, wallClock: wallClock, toTag: toTag,
                 into: &output)
-        case .register:
-            let outcome = registrar.register(
-                request, parsed: parsed, from: source, now: now, wallClock: wallClock, salt: random.next(),
-                toTag: toTag)
-            record(outcome, source: source, now: now, into: &output)
-            return outcome.response
         case .options:
             // RFC 3261 §11.2: what we support.
             var response = SIPResponse(answering: request, statusCode: 200, toTag: toTag)

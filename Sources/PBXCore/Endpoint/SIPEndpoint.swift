@@ -22,6 +22,8 @@ public struct SIPEndpoint: Sendable {
     public var configuration: SIPEndpointConfiguration
     public internal(set) var counters = SIPEndpointCounters()
     var random: SeededRandom
+    /// The key of the To tags of stateless responses (`statelessTag`).
+    let tagKey: UInt64
     /// Server transactions by key, each kept `serverLifetime` after it started (see `expireServers`); sharded,
     /// so that the table never grows all at once.
     var servers = ShardedDictionary<SIPTransactionKey, ServerTransaction>()
@@ -70,7 +72,9 @@ public struct SIPEndpoint: Sendable {
     public init(registrar: Registrar, configuration: SIPEndpointConfiguration, seed: UInt64) {
         self.registrar = registrar
         self.configuration = configuration
-        self.random = SeededRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
+        self.tagKey = random.next()
+        self.random = random
     }
 
     /// The earliest instant `advance(to:)` has work; the service arms one timer for it.

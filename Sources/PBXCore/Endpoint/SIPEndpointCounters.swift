@@ -12,6 +12,8 @@ public struct SIPEndpointCounters: Sendable, Equatable {
     /// Messages sent again by a transaction's timer (A, E, G).
     public var retransmissionsSent = 0
     public var transactionsCreated = 0
+    /// Responses sent without a transaction (challenges and refusals of REGISTERs, RFC 3261 §8.2.7).
+    public var statelessResponses = 0
     public var transactionsLive = 0
     public var registrations = 0
     public var unregistrations = 0
@@ -41,7 +43,8 @@ public struct SIPEndpointCounters: Sendable, Equatable {
             "requests_received": requestsReceived, "responses_received": responsesReceived, "malformed": malformed,
             "throttled": throttled, "overloaded": overloaded,
             "retransmissions_received": retransmissionsReceived, "retransmissions_sent": retransmissionsSent,
-            "transactions_created": transactionsCreated, "transactions_live": transactionsLive,
+            "transactions_created": transactionsCreated, "stateless_responses": statelessResponses,
+            "transactions_live": transactionsLive,
             "registrations": registrations, "unregistrations": unregistrations, "challenges": challenges,
             "auth_failures": authFailures, "forbidden": forbidden, "qualify_sent": qualifySent,
             "qualify_timeouts": qualifyTimeouts, "calls_started": callsStarted, "calls_answered": callsAnswered,
