@@ -91,12 +91,49 @@ extension Registrar {
         var response = SIPResponse(answering: request, statusCode: challenger.status, toTag: toTag, parsed: parsed)
         let nonce = nonces.issue(now: now, salt: salt)
         for algorithm in configuration.algorithms {
-            let challenge = DigestChallenge(
-                realm: configuration.realm, nonce: nonce, opaque: nil, algorithm: algorithm, qop: ["auth"],
-                stale: stale)
-            response.headers.append(challenger.challengeHeader, challenge.headerValue)
+            response.headers.append(challenger.challengeHeader, challengeValue(algorithm, stale: stale, nonce: nonce))
         }
         return RegistrarOutcome(response: response, event: .challenged(stale: stale))
+    }
+
+    /// `Digest realm="…", nonce="<nonce>", algorithm=…, qop="auth"` as `DigestChallenge.headerValue` writes it,
+    /// from a template made once per realm, algorithm and staleness: only the nonce changes from one challenge
+    /// to the next, and it needs no escaping (base64url, `NonceAuthority`).
+    mutating func challengeValue(_ algorithm: DigestAlgorithm, stale: Bool, nonce: String) -> String {
+        let key = ChallengeTemplateKey(realm: configuration.realm, algorithm: algorithm, stale: stale)
+        let template: (prefix: String, suffix: String)
+        if let known = challengeTemplates[key] {
+            template = known
+        } else {
+            let placeholder = "castor-nonce-placeholder"
+            let text = DigestChallenge(
+                realm: configuration.realm, nonce: placeholder, opaque: nil, algorithm: algorithm, qop: ["auth"],
+                stale: stale
+            ).headerValue
+            // The last occurrence: the nonce comes after the realm, which could (absurdly) contain it.
+            let bytes = Array(text.utf8)
+            let marker = Array(placeholder.utf8)
+            guard
+                let start = stride(from: bytes.count - marker.count, through: 0, by: -1).first(where: {
+                    bytes[$0..<$0 + marker.count].elementsEqual(marker)
+                })
+            else {
+                return DigestChallenge(
+                    realm: configuration.realm, nonce: nonce, opaque: nil, algorithm: algorithm, qop: ["auth"],
+                    stale: stale
+                ).headerValue
+            }
+            template = (
+                String(decoding: bytes[..<start], as: UTF8.self),
+                String(decoding: bytes[(start + marker.count)...], as: UTF8.self)
+            )
+            challengeTemplates[key] = template
+        }
+        var value = template.prefix
+        value.reserveCapacity(template.prefix.utf8.count + nonce.utf8.count + template.suffix.utf8.count)
+        value += nonce
+        value += template.suffix
+        return value
     }
 
     /// Wrong credentials: a new challenge while the attempt (address, user, Call-ID) has failed at most
@@ -150,4 +187,11 @@ extension Registrar {
 public enum CallAuthentication: Sendable {
     case authenticated(RegistrarLine)
     case answered(RegistrarOutcome)
+}
+
+/// Which challenge template (`Registrar.challengeValue`).
+struct ChallengeTemplateKey: Hashable, Sendable {
+    var realm: String
+    var algorithm: DigestAlgorithm
+    var stale: Bool
 }

@@ -36,6 +36,10 @@ public struct Registrar: Sendable {
     /// Failures per source address (for `sip show` and, later, banning).
     public internal(set) var failuresBySource: AuthFailureCounter
     let decoy: [DigestAlgorithm: String]
+    /// Challenge header values around their nonce (`challengeValue`), by realm, algorithm and staleness.
+    var challengeTemplates: [ChallengeTemplateKey: (prefix: String, suffix: String)] = [:]
+    /// The Date header of the second last answered (every 200 of that second carries the same one).
+    var dateHeader: (second: Double, text: String) = (-1, "")
 
     public init(
         configuration: RegistrarConfiguration, lines: [RegistrarLine], bindings: [SIPBinding], nonceSecret: [UInt8]
@@ -163,7 +167,6 @@ public struct Registrar: Sendable {
             changes = (contacts[line.lineID] ?? []).map { .remove(lineID: line.lineID, contact: $0.binding.contact) }
             contacts[line.lineID] = nil
         case .addresses(let addresses):
-            var list = contacts[line.lineID] ?? []
             // Step 7, first pass: validate every contact before changing anything (all or nothing).
             var planned: [(address: SIPNameAddress, expires: Int)] = []
             for address in addresses {
@@ -180,7 +183,7 @@ public struct Registrar: Sendable {
                 planned.append((address, min(expires, configuration.maxExpires)))
             }
             for (address, _) in planned {
-                if let existing = list.first(where: { $0.uri.isEquivalent(to: address.uri) }),
+                if let existing = contacts[line.lineID]?.first(where: { $0.uri.isEquivalent(to: address.uri) }),
                     existing.binding.callID == callID, existing.binding.cseq >= cseq.sequence
                 {
                     return refuse(500, "Out of order CSeq")
@@ -188,6 +191,8 @@ public struct Registrar: Sendable {
             }
             let via = parsed?.vias.first ?? (try? request.headers.vias().first)
             let userAgent = request.headers[.userAgent]
+            // Out of the table while it changes, so that the change is made in place (no copy of the list).
+            var list = contacts.removeValue(forKey: line.lineID) ?? []
             for (address, expires) in planned {
                 let index = list.firstIndex { $0.uri.isEquivalent(to: address.uri) }
                 if expires == 0 {
@@ -209,8 +214,9 @@ public struct Registrar: Sendable {
                     removed += 1
                 }
                 // A refresh sends the same Contact: its text is the stored one, not formatted again.
-                let refreshed = list.first { $0.uri == address.uri }
-                let contactText = refreshed?.binding.contact ?? address.uri.description
+                let contactText =
+                    list.firstIndex { $0.uri == address.uri }.map { list[$0].binding.contact }
+                    ?? address.uri.description
                 let binding = SIPBinding(
                     lineID: line.lineID, username: line.username, contact: contactText,
                     target: Self.target(contact: address.uri, text: contactText, via: via, source: source),
@@ -242,11 +248,18 @@ public struct Registrar: Sendable {
             let remaining = max(0, Int((contact.binding.expiresAt - wallClock).rounded()))
             response.headers.append(.contact, "<\(contact.binding.contact)>;expires=\(remaining)")
         }
-        response.headers.append(.date, SIPDate(unixSeconds: wallClock).description)
+        response.headers.append(.date, date(wallClock))
         return RegistrarOutcome(
             response: response, changes: changes,
             event: .registered(
                 username: line.username, contacts: contacts[line.lineID]?.count ?? 0, added: added, removed: removed))
+    }
+
+    /// The Date header (RFC 3261 §20.17) for `wallClock`, formatted once per second.
+    mutating func date(_ wallClock: Double) -> String {
+        let second = wallClock.rounded(.down)
+        if second != dateHeader.second { dateHeader = (second, SIPDate(unixSeconds: second).description) }
+        return dateHeader.text
     }
 
     /// Where requests for a contact go: the contact itself, unless the top Via shows the phone behind NAT
