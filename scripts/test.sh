@@ -28,6 +28,12 @@ swift build --build-tests 2>&1 | grep -vE '^\[[0-9]+/[0-9]+\]|unhandled; explici
 swift build --build-tests -q >/dev/null
 
 echo "== test"
+# Every temporary directory the tests and the daemons they start make (NSTemporaryDirectory, mktemp) goes in
+# one directory of this run, removed at the end: a test killed half-way, or a daemon killed with -9 on
+# purpose, leaves nothing behind in /tmp.
+TMPDIR=$(mktemp -d /tmp/castor-test.XXXXXX)
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 # Foundation's Process.run() on Linux (Swift 6.3) copies the whole 256-byte d_name of each /proc/self/fd entry
 # (findMaximumOpenFromProcSelfFD); when glibc's readdir buffer ends within 256 bytes of the end of its mapping,
 # that over-read faults (swift-corelibs-foundation PR #5472). It crashed two fresh-clone runs here, in
