@@ -4,13 +4,6 @@ enum Base64URL {
     private static let alphabet: [UInt8] = Array(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    /// The value of each byte as a base64url digit, 0xFF when it is not one.
-    private static let values: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, symbol) in alphabet.enumerated() { table[Int(symbol)] = UInt8(index) }
-        return table
-    }()
-
     /// The number of characters `byteCount` bytes encode to, without padding.
     static func encodedCount(_ byteCount: Int) -> Int { (byteCount * 8 + 5) / 6 }
 
@@ -39,6 +32,19 @@ enum Base64URL {
         }
     }
 
+    /// The 6-bit value of a base64url digit (RFC 4648 §5, table 2), nil for any other byte.
+    @inline(__always)
+    static func value(of symbol: UInt8) -> UInt8? {
+        switch symbol {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): symbol - UInt8(ascii: "A")
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): symbol - UInt8(ascii: "a") + 26
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): symbol - UInt8(ascii: "0") + 52
+        case UInt8(ascii: "-"): 62
+        case UInt8(ascii: "_"): 63
+        default: nil
+        }
+    }
+
     /// Decodes canonical unpadded base64url: nil on any other byte, on a length no byte count encodes to, or
     /// when the unused low bits of the last digit are not zero (so that each byte string has one spelling).
     static func decode(_ text: String) -> [UInt8]? { decode(text, prefix: nil) }
@@ -50,16 +56,20 @@ enum Base64URL {
         if let prefix { bytes.append(prefix) }
         var accumulator: UInt32 = 0
         var bits = 0
-        for symbol in text.utf8 {
-            let value = values[Int(symbol)]
-            guard value != 0xFF else { return nil }
-            accumulator = (accumulator << 6 | UInt32(value)) & 0xFFF
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                bytes.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+        var text = text
+        let valid = text.withUTF8 { symbols in
+            for symbol in symbols {
+                guard let value = Self.value(of: symbol) else { return false }
+                accumulator = (accumulator << 6 | UInt32(value)) & 0xFFF
+                bits += 6
+                if bits >= 8 {
+                    bits -= 8
+                    bytes.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+                }
             }
+            return true
         }
+        guard valid else { return nil }
         // Leftover bits: 2 or 4 is a valid tail that must be zero; 6 means a lone final digit (no byte count).
         guard bits < 6, accumulator & ((1 << UInt32(bits)) - 1) == 0 else { return nil }
         return bytes

@@ -34,7 +34,17 @@ public enum DigestAlgorithm: String, Sendable, Hashable, CaseIterable, CustomStr
     public var description: String { rawValue }
 
     static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { asciiLowercase($0) == asciiLowercase($1) }
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a
+        var b = b
+        return a.withUTF8 { left in
+            b.withUTF8 { right in
+                for index in left.indices where asciiLowercase(left[index]) != asciiLowercase(right[index]) {
+                    return false
+                }
+                return true
+            }
+        }
     }
 
     static func asciiLowercase(_ byte: UInt8) -> UInt8 {

@@ -163,22 +163,28 @@ struct SIPMessageParser {
         while true {
             while position < end, SIPByteClass.isWhitespace(bytes[position]) { position += 1 }
             let contentStart = position
-            var escaped = false
             while position < end {
                 let byte = bytes[position]
+                // Most bytes are none of CR, LF, NUL (all below 14), DQUOTE or backslash: one test, then on.
+                if byte > 13, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                    position += 1
+                    continue
+                }
                 if byte == Self.cr || byte == Self.lf { break }
-                if byte == 0 && !escaped {
+                if byte == 0 {
                     throw SIPParseError(
                         .invalidCharacter, at: position, header: name, "NUL outside a quoted-pair (RFC 3261 §25.1)")
                 }
-                if escaped {
-                    escaped = false
-                } else if byte == UInt8(ascii: "\"") {
-                    inQuotes.toggle()
-                } else if byte == UInt8(ascii: "\\") && inQuotes {
-                    escaped = true
-                }
                 position += 1
+                if byte == UInt8(ascii: "\"") {
+                    inQuotes.toggle()
+                } else if byte == UInt8(ascii: "\\"), inQuotes, position < end, bytes[position] != Self.cr,
+                    bytes[position] != Self.lf
+                {
+                    // quoted-pair (§25.1): the next byte is taken as it is, a NUL included; a line end still
+                    // ends the line.
+                    position += 1
+                }
             }
             var contentEnd = position
             while contentEnd > contentStart, SIPByteClass.isWhitespace(bytes[contentEnd - 1]) { contentEnd -= 1 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension SIPMessage {
     /// The message's bytes: see ``SIPRequest/serialize(into:)`` and ``SIPResponse/serialize(into:)``.
     public func serialize(into buffer: inout [UInt8]) {
@@ -99,8 +105,11 @@ enum SIPHeaderWriter {
         text.withUTF8 { utf8 in
             let start = buffer.count
             buffer.append(contentsOf: utf8)
-            // Rare: a CR or LF in a value (scanned on the contiguous bytes, then patched in place).
-            if utf8.contains(where: { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") }) {
+            // Rare: a CR or LF in a value (found with memchr on the contiguous bytes, then patched in place).
+            if let base = utf8.baseAddress,
+                memchr(base, Int32(UInt8(ascii: "\r")), utf8.count) != nil
+                    || memchr(base, Int32(UInt8(ascii: "\n")), utf8.count) != nil
+            {
                 for index in start..<buffer.count
                 where buffer[index] == UInt8(ascii: "\r") || buffer[index] == UInt8(ascii: "\n") {
                     buffer[index] = UInt8(ascii: " ")

@@ -130,5 +130,9 @@ import Testing
         #expect(Base64URL.decode("YWJjZ") == nil)  // a lone final digit
         #expect(Base64URL.decode("YW==") == nil)  // padding is not base64url here
         #expect(Base64URL.decode("+/") == nil)  // the standard alphabet's two symbols
+        // Every digit, in order: 64 digits are 48 bytes, and they encode back to the same text.
+        let alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+        #expect(Base64URL.decode(alphabet).map(Base64URL.encode) == alphabet)
+        #expect(Base64URL.decode(alphabet)?.count == 48)
     }
 }
