@@ -139,21 +139,41 @@ struct SIPMessageParser {
         throw SIPParseError(.unterminatedHeaderSection, at: position, "the message ends inside its start line")
     }
 
+    /// Whether any of the eight bytes of `word` is below 14 (CR, LF and NUL are), a DQUOTE or a backslash:
+    /// the bytes a header value's scan must look at. Exact as a yes/no (the "has less than" and "has zero byte"
+    /// tests of Sean Anderson's bit hacks, a borrow only ever following a byte that matched).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below14 = (word &- ones &* 14) & ~word & highs
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let quote = (quotes &- ones) & ~quotes & highs
+        let backslash = (backslashes &- ones) & ~backslashes & highs
+        return below14 | quote | backslash != 0
+    }
+
     /// `field-name HCOLON field-value *(CRLF 1*WSP field-value) CRLF` (RFC 3261 §7.3.1, §25.1).
     private mutating func headerField() throws(SIPParseError) -> SIPHeaderField {
+        // Locals, so that the scanning loops keep the offset in a register rather than storing it back into
+        // the parser at every byte.
+        let bytes = self.bytes
+        var at = position
+        defer { position = at }
         let end = bytes.count
-        let nameStart = position
-        while position < end, SIPByteClass.isToken(bytes[position]) { position += 1 }
-        let nameRange = nameStart..<position
-        while position < end, SIPByteClass.isWhitespace(bytes[position]) { position += 1 }
-        guard !nameRange.isEmpty, position < end, bytes[position] == UInt8(ascii: ":") else {
+        let nameStart = at
+        while at < end, SIPByteClass.isToken(bytes[at]) { at += 1 }
+        let nameRange = nameStart..<at
+        while at < end, SIPByteClass.isWhitespace(bytes[at]) { at += 1 }
+        guard !nameRange.isEmpty, at < end, bytes[at] == UInt8(ascii: ":") else {
             throw SIPParseError(
-                .invalidHeaderName, at: nameRange.isEmpty ? nameStart : position,
+                .invalidHeaderName, at: nameRange.isEmpty ? nameStart : at,
                 nameRange.isEmpty
                     ? "a header line must start with a token name (RFC 3261 §7.3.1)"
                     : "expected \":\" after the header name (RFC 3261 §7.3.1)")
         }
-        position += 1
+        at += 1
         let name = SIPHeaderName(bytes, nameRange)
         // Unfolded value: each line's content trimmed, the non-empty ones joined by one SP. `joined` is only
         // built when the value is folded, which is rare.
@@ -161,46 +181,53 @@ struct SIPMessageParser {
         var joined: [UInt8]?
         var inQuotes = false
         while true {
-            while position < end, SIPByteClass.isWhitespace(bytes[position]) { position += 1 }
-            let contentStart = position
-            while position < end {
-                let byte = bytes[position]
+            while at < end, SIPByteClass.isWhitespace(bytes[at]) { at += 1 }
+            let contentStart = at
+            while at < end {
+                // Eight bytes at a time while none of them needs a look.
+                while at &+ 8 <= end,
+                    !Self.hasSpecialByte(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)))
+                {
+                    at &+= 8
+                }
+                guard at < end else { break }
+                let byte = bytes[at]
                 // Most bytes are none of CR, LF, NUL (all below 14), DQUOTE or backslash: one test, then on.
                 if byte > 13, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
-                    position += 1
+                    at += 1
                     continue
                 }
                 if byte == Self.cr || byte == Self.lf { break }
                 if byte == 0 {
                     throw SIPParseError(
-                        .invalidCharacter, at: position, header: name, "NUL outside a quoted-pair (RFC 3261 §25.1)")
+                        .invalidCharacter, at: at, header: name, "NUL outside a quoted-pair (RFC 3261 §25.1)")
                 }
-                position += 1
+                at += 1
                 if byte == UInt8(ascii: "\"") {
                     inQuotes.toggle()
-                } else if byte == UInt8(ascii: "\\"), inQuotes, position < end, bytes[position] != Self.cr,
-                    bytes[position] != Self.lf
+                } else if byte == UInt8(ascii: "\\"), inQuotes, at < end, bytes[at] != Self.cr,
+                    bytes[at] != Self.lf
                 {
                     // quoted-pair (§25.1): the next byte is taken as it is, a NUL included; a line end still
                     // ends the line.
-                    position += 1
+                    at += 1
                 }
             }
-            var contentEnd = position
+            var contentEnd = at
             while contentEnd > contentStart, SIPByteClass.isWhitespace(bytes[contentEnd - 1]) { contentEnd -= 1 }
-            guard position < end else {
+            guard at < end else {
                 throw SIPParseError(
-                    .unterminatedHeaderSection, at: position, "the message ends inside the \(name) header")
+                    .unterminatedHeaderSection, at: at, "the message ends inside the \(name) header")
             }
-            if bytes[position] == Self.cr {
-                guard position + 1 < end, bytes[position + 1] == Self.lf else {
+            if bytes[at] == Self.cr {
+                guard at + 1 < end, bytes[at + 1] == Self.lf else {
                     throw SIPParseError(
-                        position + 1 < end ? .invalidLineEnding : .unterminatedHeaderSection, at: position,
+                        at + 1 < end ? .invalidLineEnding : .unterminatedHeaderSection, at: at,
                         "CR not followed by LF")
                 }
-                position += 2
+                at += 2
             } else {
-                position += 1
+                at += 1
             }
             let line = contentStart..<contentEnd
             if joined == nil, firstLine.isEmpty {
@@ -210,7 +237,7 @@ struct SIPMessageParser {
                 if joined?.isEmpty == false { joined?.append(UInt8(ascii: " ")) }
                 joined?.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[line]))
             }
-            guard position < end, SIPByteClass.isWhitespace(bytes[position]) else { break }
+            guard at < end, SIPByteClass.isWhitespace(bytes[at]) else { break }
         }
         let value: String
         if let joined {

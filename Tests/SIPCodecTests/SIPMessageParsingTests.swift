@@ -184,4 +184,27 @@ import Testing
             }
         }
     }
+
+    /// The eight-bytes-at-a-time test of the header value scan: a yes for any word holding a byte below 14, a
+    /// DQUOTE or a backslash, wherever it is and whatever surrounds it (UTF-8 bytes above 0x7F included), and a
+    /// no for every word without one.
+    @Test func theWordTestFindsEverySpecialByteAndNothingElse() {
+        func word(_ bytes: [UInt8]) -> UInt64 {
+            bytes.enumerated().reduce(0) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        }
+        let special: Set<UInt8> = Set(0...13).union([0x22, 0x5C])
+        let fillers: [UInt8] = [0x20, 0x41, 0x7E, 0x80, 0xC3, 0xFF, 14, 0x21, 0x23, 0x5B, 0x5D]
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<8 {
+                for filler in fillers {
+                    var bytes = [UInt8](repeating: filler, count: 8)
+                    bytes[position] = byte
+                    #expect(SIPMessageParser.hasSpecialByte(word(bytes)) == special.contains(byte))
+                }
+            }
+        }
+        // A special byte next to bytes that borrow-prone arithmetic could disturb.
+        #expect(SIPMessageParser.hasSpecialByte(word([0xFF, 0x00, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF])))
+        #expect(!SIPMessageParser.hasSpecialByte(word([0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E, 0x0E])))
+    }
 }
