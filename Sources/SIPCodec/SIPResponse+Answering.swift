@@ -14,18 +14,14 @@ extension SIPResponse {
     ) {
         var headers = SIPHeaders()
         headers.fields.reserveCapacity(6)
-        let fields = request.headers.fields
-        // By index, the tag read in place: no copy of each field, nor of the parsed To.
-        for index in fields.indices {
-            switch fields[index].name {
+        for field in request.headers.fields {
+            switch field.name {
             case .via, .from, .callID, .cseq, .timestamp:
-                headers.fields.append(fields[index])
+                headers.fields.append(field)
             case .to:
-                var value = fields[index].value
-                let hasTag = parsed != nil ? parsed?.to.tag != nil : (try? request.headers.to())?.tag != nil
-                if let toTag, !hasTag {
-                    value += ";tag="
-                    value += toTag
+                var value = field.value
+                if let toTag, (parsed.map { $0.to } ?? (try? request.headers.to()))?.tag == nil {
+                    value += ";tag=\(toTag)"
                 }
                 headers.fields.append(SIPHeaderField(name: .to, value: value))
             default:

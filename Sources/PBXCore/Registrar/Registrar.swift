@@ -182,14 +182,11 @@ public struct Registrar: Sendable {
                 }
                 planned.append((address, min(expires, configuration.maxExpires)))
             }
-            if let current = contacts[line.lineID] {
-                for (address, _) in planned {
-                    // By index: the fields read in place, no copy of the contact.
-                    if let index = current.firstIndex(where: { $0.uri.isEquivalent(to: address.uri) }),
-                        current[index].binding.callID == callID, current[index].binding.cseq >= cseq.sequence
-                    {
-                        return refuse(500, "Out of order CSeq")
-                    }
+            for (address, _) in planned {
+                if let existing = contacts[line.lineID]?.first(where: { $0.uri.isEquivalent(to: address.uri) }),
+                    existing.binding.callID == callID, existing.binding.cseq >= cseq.sequence
+                {
+                    return refuse(500, "Out of order CSeq")
                 }
             }
             let via = parsed?.vias.first ?? (try? request.headers.vias().first)
@@ -247,14 +244,9 @@ public struct Registrar: Sendable {
         }
         // Step 8: 200 OK listing every current binding with its remaining lifetime.
         var response = SIPResponse(answering: request, statusCode: 200, toTag: toTag, parsed: parsed)
-        let current = contacts[line.lineID] ?? []
-        for index in current.indices {
-            let remaining = max(0, Int((current[index].binding.expiresAt - wallClock).rounded()))
-            var value = "<"
-            value += current[index].binding.contact
-            value += ">;expires="
-            value += String(remaining)
-            response.headers.append(.contact, value)
+        for contact in contacts[line.lineID] ?? [] {
+            let remaining = max(0, Int((contact.binding.expiresAt - wallClock).rounded()))
+            response.headers.append(.contact, "<\(contact.binding.contact)>;expires=\(remaining)")
         }
         response.headers.append(.date, date(wallClock))
         return RegistrarOutcome(
