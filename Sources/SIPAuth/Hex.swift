@@ -27,12 +27,21 @@ enum Hex {
 
     /// Whether `text` is exactly `count` hex digits (either case).
     static func isHex(_ text: String, count: Int) -> Bool {
-        text.utf8.count == count && text.utf8.allSatisfy { value(of: $0) != nil }
+        guard text.utf8.count == count else { return false }
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where value(of: byte) == nil { return false }
+            return true
+        }
     }
 
     /// `text` with A–F folded to a–f (other bytes unchanged).
     static func lowercased(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }) else { return text }
+        var copy = text
+        let hasUppercase = copy.withUTF8 { bytes in
+            bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") }
+        }
+        guard hasUppercase else { return text }
         return String(
             decoding: text.utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "F") ? $0 | 0x20 : $0 },
             as: UTF8.self)

@@ -189,7 +189,8 @@ extension SIPEndpoint {
             destination: destination, invite: nil)
         servers[key] = transaction
         serverExpiry.append(transaction, expiresAt: now + serverLifetime)
-        respond(key: key, with: response, afterCommit: output.changes.count > changesBefore, now: now, into: &output)
+        respond(
+            transaction, with: response, afterCommit: output.changes.count > changesBefore, now: now, into: &output)
     }
 
     /// A To tag that is the same for every retransmission of a request (RFC 3261 §8.2.7, §19.3): 16 hex
@@ -210,6 +211,15 @@ extension SIPEndpoint {
         into output: inout SIPEndpointOutput
     ) {
         guard let transaction = serverTransaction(key) else { return }
+        respond(transaction, with: response, afterCommit: afterCommit, now: now, into: &output)
+    }
+
+    /// The same, with the transaction in hand (no lookup).
+    mutating func respond(
+        _ transaction: ServerTransaction, with response: SIPResponse, afterCommit: Bool = false,
+        now: MonotonicInstant, into output: inout SIPEndpointOutput
+    ) {
+        let key = transaction.key
         let outbound = SIPOutbound(
             bytes: response.serialized(), destination: transaction.destination, afterCommit: afterCommit)
         let actions: SIPTransactionActions<SIPServerTransactionAction<SIPOutbound>>
