@@ -2,10 +2,11 @@
 # SIP registrations with digest auth: the same SIPp load (scripts/sipp/register_auth.xml: REGISTER → 401 →
 # REGISTER with credentials → 200), in rate steps, against Kamailio 5.6 (registrar with auth_db on db_text,
 # in-memory usrloc, 2 workers: the reference config of notes/sip-testing.md) and against castor pbx
-# (release build), one after the other in one run, same users and passwords. For each step it prints
-# the rate SIPp achieved, registrations done, failed calls, retransmissions, the server's CPU and the UDP
-# datagrams dropped on a full socket buffer (all sockets / the server's); then the highest rate each server holds (achieved >= 97 % of
-# the target, no failed registration, <= 0.1 % retransmissions) and the ratio (goal: at least 1x Kamailio).
+# (release build), one after the other in one run (each rate against both before the next), same users and
+# passwords. For each step it prints the rate SIPp achieved, registrations done, failed calls,
+# retransmissions, the server's CPU and the UDP datagrams dropped on a full socket buffer (all sockets / the
+# server's); then the highest rate each server holds (achieved >= 97 % of the target, no failed
+# registration, <= 0.1 % retransmissions) and the ratio (goal: at least 1x Kamailio).
 #
 #   scripts/bench/sip-register.sh [RATES] [SECONDS]      # default "5000 10000 15000 20000 22000 … 30000" 10
 #
@@ -158,43 +159,43 @@ step() {
     echo "$rate $ok $failed $retrans $(awk -v t=$((after - before)) -v hz="$ticks_per_second" -v s="$seconds" 'BEGIN { printf "%.0f", 100 * t / hz / s }') $drops $achieved"
 }
 
-# Runs every step against one server; prints the rows and remembers the knee in $knee: the highest rate
-# of an unbroken run of good steps from the lowest (a good step above a bad one does not count).
-run_steps() {
-    local name=$1 port=$2; shift 2
-    local broken=0
-    knee=0
-    printf "%-9s %8s %9s %10s %8s %10s %6s %13s\n" "server" "rate/s" "achieved" "registered" "failed" "retransmit" "cpu%" "drops/server"
-    for rate in $rates; do
-        read -r r ok failed retrans cpu drops achieved <<< "$(step "$rate" "$port" "$@")"
-        printf "%-9s %8s %9s %10s %8s %10s %5s%% %13s\n" "$name" "$r" "$achieved" "$ok" "$failed" "$retrans" "$cpu" "$drops"
-        if [ $broken = 0 ] && [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && awk -v x="$retrans" -v n="$ok" -v a="$achieved" -v r="$r" \
-            'BEGIN { exit !(x <= n * 2 * 0.001 && a >= r * 0.97) }'; then
-            knee=$r
-        else
-            broken=1
-        fi
-    done
+# Whether a step holds: no failed registration, <= 0.1 % retransmissions, SIPp achieved 97 % of the rate.
+holds() {
+    local rate=$1 ok=$2 failed=$3 retrans=$4 achieved=$5
+    [ "$failed" = 0 ] && [ "$ok" -gt 0 ] && awk -v x="$retrans" -v n="$ok" -v a="$achieved" -v r="$rate" \
+        'BEGIN { exit !(x <= n * 2 * 0.001 && a >= r * 0.97) }'
 }
 
 echo "== $users users, steps of ${seconds}s: $rates (SIPp ${client_cpu:+on CPU 0, servers on CPU 1})"
+echo "   each rate against Kamailio, then against castor, before the next rate: a drift of the machine's"
+echo "   speed during the run weighs on both alike"
 $server_cpu kamailio -f "$work/kamailio.cfg" -DD -E -m 512 -M 8 -Y "$work/run" -P "$work/run/kamailio.pid" -w "$work" \
     >"$work/kamailio.log" 2>&1 &
-sleep 2
-kamailio_pids=$(pgrep -f "$work/kamailio.cfg" | tr '\n' ' ')
-[ -n "$kamailio_pids" ] || { cat "$work/kamailio.log"; echo "bench: kamailio did not start" >&2; exit 1; }
-# shellcheck disable=SC2086
-run_steps kamailio $kamailio_port $kamailio_pids
-kamailio_knee=$knee
-kill "$(cat "$work/run/kamailio.pid")" 2>/dev/null || true
-sleep 1
-
 $server_cpu "$castor" pbx --data-dir "$work/data" >"$work/castor.log" 2>&1 &
 castor_pid=$!
 sleep 2
+kamailio_pids=$(pgrep -f "$work/kamailio.cfg" | tr '\n' ' ')
+[ -n "$kamailio_pids" ] || { cat "$work/kamailio.log"; echo "bench: kamailio did not start" >&2; exit 1; }
 kill -0 $castor_pid 2>/dev/null || { cat "$work/castor.log"; echo "bench: castor pbx did not start" >&2; exit 1; }
-run_steps castor $castor_port $castor_pid
-castor_knee=$knee
+
+# The knee of each: the highest rate of an unbroken run of good steps from the lowest (a good step above a
+# bad one does not count).
+kamailio_knee=0 castor_knee=0 kamailio_broken=0 castor_broken=0
+header=$(printf "%-9s %8s %9s %10s %8s %10s %6s %13s" "server" "rate/s" "achieved" "registered" "failed" "retransmit" "cpu%" "drops/server")
+echo "$header"
+for rate in $rates; do
+    # shellcheck disable=SC2086
+    read -r r ok failed retrans cpu drops achieved <<< "$(step "$rate" $kamailio_port $kamailio_pids)"
+    printf "%-9s %8s %9s %10s %8s %10s %5s%% %13s\n" kamailio "$r" "$achieved" "$ok" "$failed" "$retrans" "$cpu" "$drops"
+    if [ $kamailio_broken = 0 ] && holds "$r" "$ok" "$failed" "$retrans" "$achieved"; then kamailio_knee=$r; else kamailio_broken=1; fi
+    read -r r ok failed retrans cpu drops achieved <<< "$(step "$rate" $castor_port $castor_pid)"
+    printf "%-9s %8s %9s %10s %8s %10s %5s%% %13s\n" castor "$r" "$achieved" "$ok" "$failed" "$retrans" "$cpu" "$drops"
+    if [ $castor_broken = 0 ] && holds "$r" "$ok" "$failed" "$retrans" "$achieved"; then castor_knee=$r; else castor_broken=1; fi
+    # Both broken: higher rates tell nothing more.
+    [ $kamailio_broken = 1 ] && [ $castor_broken = 1 ] && break
+done
+kill "$(cat "$work/run/kamailio.pid")" 2>/dev/null || true
+kill $castor_pid 2>/dev/null || true
 
 echo "== highest rate with no failed registration and <= 0.1 % retransmissions"
 echo "kamailio: $kamailio_knee/s"
