@@ -28,14 +28,6 @@ public struct SIPParsedHeaders: Hashable, Sendable {
         self.vias = vias
         self.contacts = contacts
     }
-
-    /// The parsed headers of `request`, or the first parse error (what validation would reject with 400).
-    public init(parsing request: SIPRequest) throws(SIPParseError) {
-        self.init(
-            to: try request.headers.to(), from: try request.headers.from(), callID: try request.headers.callID(),
-            cseq: try request.headers.cseq(), vias: try request.headers.vias(),
-            contacts: try request.headers.contacts())
-    }
 }
 
 /// What ``SIPRequest/validated(supportedExtensions:supportedContentTypes:vias:)`` decided.

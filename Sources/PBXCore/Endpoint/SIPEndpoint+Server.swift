@@ -101,25 +101,18 @@ extension SIPEndpoint {
             return
         }
 
-        counters.transactionsCreated += 1
-        let kind: SIPTransportKind = source.isReliable ? .reliable : .unreliable
-        let placeholder = SIPOutbound(bytes: [], destination: destination)
         if request.method == .invite {
-            var machine = InviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)
+            let kind: SIPTransportKind = source.isReliable ? .reliable : .unreliable
+            var machine = InviteServerTransaction(
+                request: SIPOutbound(bytes: [], destination: destination), transport: kind,
+                timers: configuration.timers)
             let started = machine.start()
-            let transaction = ServerTransaction(
-                key: key, machine: .invite(machine), destination: destination, invite: request)
-            servers[key] = transaction
-            serverExpiry.append(transaction, expiresAt: now + serverLifetime)
+            track(
+                ServerTransaction(key: key, machine: .invite(machine), destination: destination, invite: request),
+                now: now)
             perform(started, key: key, now: now, into: &output)
         } else {
-            let transaction = ServerTransaction(
-                key: key,
-                machine: .nonInvite(
-                    NonInviteServerTransaction(request: placeholder, transport: kind, timers: configuration.timers)),
-                destination: destination, invite: nil)
-            servers[key] = transaction
-            serverExpiry.append(transaction, expiresAt: now + serverLifetime)
+            startNonInviteServer(key: key, destination: destination, source: source, now: now)
         }
         var response: SIPResponse
         let changesBefore = output.changes.count
@@ -167,9 +160,8 @@ extension SIPEndpoint {
             if case .challenged = outcome.event, outcome.changes.isEmpty { stateless = true } else { stateless = false }
         case .rejected(let rejection):
             response = SIPResponse(
-                answering: request, statusCode: rejection.statusCode, reasonPhrase: rejection.reasonPhrase,
+                answering: request, rejection: rejection,
                 toTag: statelessTag(key: key, callID: (try? request.headers.callID()) ?? ""))
-            for field in rejection.headers { response.headers.append(field.name, field.value) }
             stateless = true
         }
         response.headers.append(.server, configuration.product)
@@ -178,19 +170,30 @@ extension SIPEndpoint {
             output.messages.append(SIPOutbound(bytes: response.serialized(), destination: destination))
             return
         }
-        counters.transactionsCreated += 1
-        let placeholder = SIPOutbound(bytes: [], destination: destination)
-        let transaction = ServerTransaction(
-            key: key,
-            machine: .nonInvite(
-                NonInviteServerTransaction(
-                    request: placeholder, transport: source.isReliable ? .reliable : .unreliable,
-                    timers: configuration.timers)),
-            destination: destination, invite: nil)
-        servers[key] = transaction
-        serverExpiry.append(transaction, expiresAt: now + serverLifetime)
+        let transaction = startNonInviteServer(key: key, destination: destination, source: source, now: now)
         respond(
             transaction, with: response, afterCommit: output.changes.count > changesBefore, now: now, into: &output)
+    }
+
+    /// A new non-INVITE server transaction (RFC 3261 §17.2.2), in the table.
+    @discardableResult
+    mutating func startNonInviteServer(
+        key: SIPTransactionKey, destination: SIPDestination, source: SIPSource, now: MonotonicInstant
+    ) -> ServerTransaction {
+        let machine = NonInviteServerTransaction(
+            request: SIPOutbound(bytes: [], destination: destination),
+            transport: source.isReliable ? .reliable : .unreliable, timers: configuration.timers)
+        let transaction = ServerTransaction(
+            key: key, machine: .nonInvite(machine), destination: destination, invite: nil)
+        track(transaction, now: now)
+        return transaction
+    }
+
+    /// Puts a new server transaction in the table, and in the queue that takes it out `serverLifetime` later.
+    mutating func track(_ transaction: ServerTransaction, now: MonotonicInstant) {
+        counters.transactionsCreated += 1
+        servers[transaction.key] = transaction
+        serverExpiry.append(transaction, expiresAt: now + serverLifetime)
     }
 
     /// A To tag that is the same for every retransmission of a request (RFC 3261 §8.2.7, §19.3): 16 hex
@@ -246,11 +249,7 @@ extension SIPEndpoint {
         case .valid(let headers):
             parsed = headers
         case .rejected(let rejection):
-            var response = SIPResponse(
-                answering: request, statusCode: rejection.statusCode, reasonPhrase: rejection.reasonPhrase,
-                toTag: toTag)
-            for field in rejection.headers { response.headers.append(field.name, field.value) }
-            return response
+            return SIPResponse(answering: request, rejection: rejection, toTag: toTag)
         }
         if let tag = parsed.to.tag, request.method != .register, request.method != .cancel {
             return inDialog(request, toTag: tag, source: source, now: now, wallClock: wallClock, into: &output)
