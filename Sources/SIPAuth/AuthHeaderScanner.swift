@@ -6,35 +6,62 @@
 /// quoted-string = DQUOTE *( qdtext / "\" (%x00-09 / %x0B-0C / %x0E-7F) ) DQUOTE
 /// ```
 ///
-/// Empty list elements (`a=1,,b=2`, a trailing comma) are skipped as RFC 7230 §7 asks of recipients. Names are
-/// lowercased; values are unescaped. Control characters (other than HTAB) are refused everywhere, so a value can
-/// never smuggle a line break into a log or a re-serialised header; folded lines (RFC 3261 §7.3.1) are the
-/// codec's to unfold before this runs. Every index is checked: no input traps.
+/// Empty list elements (`a=1,,b=2`, a trailing comma) are skipped as RFC 7230 §7 asks of recipients. Values are
+/// unescaped. Control characters (other than HTAB) are refused everywhere, so a value can never smuggle a line
+/// break into a log or a re-serialised header; folded lines (RFC 3261 §7.3.1) are the codec's to unfold before
+/// this runs. Every index is checked: no input traps.
+///
+/// The scan reads the value's own UTF-8 in place and hands each name over as bytes
+/// (``AuthParameterName``): a parser matches the names it knows without building a string for each, which
+/// matters on a registrar's hot path (every REGISTER carries ten or so parameters).
 struct AuthHeaderScanner {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeRawBufferPointer
     private var index = 0
 
-    init(_ text: String) { self.bytes = Array(text.utf8) }
+    private init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     /// Reads the whole value: checks that the scheme is `scheme` (ASCII case-insensitively, RFC 7235 §2.1),
-    /// then returns the parameters in order.
+    /// then returns the parameters in order, names lowercased.
     static func scan(_ text: String, scheme: String) throws(DigestParseError) -> [AuthParameter] {
-        var scanner = AuthHeaderScanner(text)
-        scanner.skipWhitespace()
-        let schemeStart = scanner.index
-        scanner.skipToken()
-        let sent = scanner.string(schemeStart..<scanner.index)
-        guard DigestAlgorithm.equalIgnoringASCIICase(sent, scheme) else { throw .notDigest(scheme: sent) }
-        let afterScheme = scanner.index
-        scanner.skipWhitespace()
-        if scanner.index == afterScheme, scanner.index < scanner.bytes.count {
-            throw .syntax(offset: scanner.index, expected: "a space after the scheme")
+        var parameters: [AuthParameter] = []
+        try scan(text, scheme: scheme) { (name, value, isQuoted) throws(DigestParseError) in
+            parameters.append(AuthParameter(name: name.lowercased, value: value, isQuoted: isQuoted))
         }
-        return try scanner.parameters()
+        return parameters
     }
 
-    private mutating func parameters() throws(DigestParseError) -> [AuthParameter] {
-        var parameters: [AuthParameter] = []
+    /// Reads the whole value as ``scan(_:scheme:)`` does, handing each parameter to `visit` in order: its name
+    /// (valid during the call only), its unescaped value, and whether the value was quoted.
+    static func scan(
+        _ text: String, scheme: String,
+        _ visit: (AuthParameterName, String, Bool) throws(DigestParseError) -> Void
+    ) throws(DigestParseError) {
+        var text = text
+        try text.withUTF8 { utf8 in
+            Result { () throws(DigestParseError) in
+                var scanner = AuthHeaderScanner(UnsafeRawBufferPointer(utf8))
+                try scanner.scheme(scheme)
+                try scanner.parameters(visit)
+            }
+        }.get()
+    }
+
+    private mutating func scheme(_ scheme: String) throws(DigestParseError) {
+        skipWhitespace()
+        let schemeStart = index
+        skipToken()
+        let sent = AuthParameterName(UnsafeRawBufferPointer(rebasing: bytes[schemeStart..<index]))
+        guard sent.matches(scheme) else { throw .notDigest(scheme: string(schemeStart..<index)) }
+        let afterScheme = index
+        skipWhitespace()
+        if index == afterScheme, index < bytes.count {
+            throw .syntax(offset: index, expected: "a space after the scheme")
+        }
+    }
+
+    private mutating func parameters(
+        _ visit: (AuthParameterName, String, Bool) throws(DigestParseError) -> Void
+    ) throws(DigestParseError) {
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
@@ -44,30 +71,27 @@ struct AuthHeaderScanner {
             let nameStart = index
             skipToken()
             guard index > nameStart else { throw .syntax(offset: index, expected: "a parameter name") }
-            let name = lowercasedString(nameStart..<index)
+            let name = AuthParameterName(UnsafeRawBufferPointer(rebasing: bytes[nameStart..<index]))
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
-                throw .syntax(offset: index, expected: "\"=\" after \(name)")
+                throw .syntax(offset: index, expected: "\"=\" after \(name.lowercased)")
             }
             index += 1
             skipWhitespace()
-            let parameter: AuthParameter
             if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                parameter = AuthParameter(name: name, value: try quotedString(), isQuoted: true)
+                try visit(name, try quotedString(), true)
             } else {
                 let valueStart = index
                 skipToken()
                 guard index > valueStart else { throw .syntax(offset: index, expected: "a token or quoted value") }
-                parameter = AuthParameter(name: name, value: string(valueStart..<index), isQuoted: false)
+                try visit(name, string(valueStart..<index), false)
             }
-            parameters.append(parameter)
             skipWhitespace()
             guard index < bytes.count else { break }
             guard bytes[index] == UInt8(ascii: ",") else {
                 throw .syntax(offset: index, expected: "\",\" between parameters")
             }
         }
-        return parameters
     }
 
     /// Reads a quoted-string starting at its opening quote; returns its unescaped content.
@@ -108,14 +132,8 @@ struct AuthHeaderScanner {
         while index < bytes.count, Self.isTokenCharacter(bytes[index]) { index += 1 }
     }
 
-    private func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-
-    private func lowercasedString(_ range: Range<Int>) -> String {
-        let slice = bytes[range]
-        guard slice.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else {
-            return string(range)
-        }
-        return String(decoding: slice.map(DigestAlgorithm.asciiLowercase), as: UTF8.self)
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
     /// HTAB is allowed inside quoted strings (qdtext includes LWS); CR, LF and other controls are not.
@@ -131,6 +149,48 @@ struct AuthHeaderScanner {
             UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
             true
         default: false
+        }
+    }
+}
+
+/// An `auth-param` name as the peer wrote it (a token, in any case), borrowed from the header value being
+/// scanned: compare it with ``equals(_:)`` or ``matches(_:)``, copy it with ``lowercased``.
+struct AuthParameterName {
+    private let bytes: UnsafeRawBufferPointer
+
+    init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+    var count: Int { bytes.count }
+
+    /// Whether the name is `name`, ASCII case-insensitively (RFC 7235 §2.1: names are case-insensitive).
+    func equals(_ name: StaticString) -> Bool {
+        guard name.utf8CodeUnitCount == bytes.count else { return false }
+        let expected = UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        for index in 0..<bytes.count
+        where DigestAlgorithm.asciiLowercase(bytes[index]) != DigestAlgorithm.asciiLowercase(expected[index]) {
+            return false
+        }
+        return true
+    }
+
+    /// Whether the name is `name`, ASCII case-insensitively.
+    func matches(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { expected in
+            guard expected.count == bytes.count else { return false }
+            for index in 0..<bytes.count
+            where DigestAlgorithm.asciiLowercase(bytes[index]) != DigestAlgorithm.asciiLowercase(expected[index]) {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The name in lowercase, as a string.
+    var lowercased: String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            for index in 0..<bytes.count { buffer[index] = DigestAlgorithm.asciiLowercase(bytes[index]) }
+            return bytes.count
         }
     }
 }

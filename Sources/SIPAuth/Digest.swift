@@ -17,7 +17,7 @@ import Crypto
 /// Digest.verify(credentials, method: "REGISTER", ha1: ha1)   // Bool, compared in constant time
 /// ```
 ///
-/// Every H is one hash context fed piece by piece (no concatenated string is built) and hex-encoded by table.
+/// Every H is one hash of its parts joined in a stack buffer (no string is built) and hex-encoded by table.
 /// `qop=auth-int` is not supported (it needs H(body)): the parser refuses it and `verify` returns false.
 public enum Digest {
     /// H(username:realm:password) as lowercase hex (RFC 7616 §3.4.2). For `-sess` algorithms this is the
@@ -91,6 +91,32 @@ public enum Digest {
     }
 
     private static func hexDigest<H: HashFunction>(_: H.Type, _ parts: [String]) -> String {
+        // The joined input is copied into one stack buffer and hashed with one update: each update of a
+        // swift-crypto hash costs far more than copying a few hundred bytes.
+        var length = max(parts.count - 1, 0)
+        for part in parts { length += part.utf8.count }
+        guard length <= 1024 else { return hexDigestByParts(H.self, parts) }
+        return withUnsafeTemporaryAllocation(byteCount: max(length, 1), alignment: 1) { buffer in
+            var offset = 0
+            for (position, part) in parts.enumerated() {
+                if position > 0 {
+                    buffer[offset] = UInt8(ascii: ":")
+                    offset += 1
+                }
+                var part = part
+                part.withUTF8 { utf8 in
+                    UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<offset + utf8.count]).copyMemory(
+                        from: UnsafeRawBufferPointer(utf8))
+                    offset += utf8.count
+                }
+            }
+            var hasher = H()
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<length]))
+            return hasher.finalize().withUnsafeBytes { Hex.encode($0) }
+        }
+    }
+
+    private static func hexDigestByParts<H: HashFunction>(_: H.Type, _ parts: [String]) -> String {
         var hasher = H()
         let separator = UInt8(ascii: ":")
         for (position, part) in parts.enumerated() {

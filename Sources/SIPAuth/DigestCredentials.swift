@@ -68,7 +68,9 @@ public struct DigestCredentials: Sendable, Hashable {
     /// Parses a header value such as `Digest username="alice", …` (the scheme is case-insensitive).
     public init(parsing headerValue: String) throws(DigestParseError) {
         var fields = Fields()
-        for parameter in try AuthHeaderScanner.scan(headerValue, scheme: "Digest") { try fields.take(parameter) }
+        try AuthHeaderScanner.scan(headerValue, scheme: "Digest") { (name, value, isQuoted) throws(DigestParseError) in
+            try fields.take(name, value, isQuoted: isQuoted)
+        }
         func required(_ value: String?, _ name: String) throws(DigestParseError) -> String {
             guard let value else { throw .missingParameter(name) }
             return value
@@ -125,30 +127,31 @@ public struct DigestCredentials: Sendable, Hashable {
         var username, realm, nonce, uri, response, algorithm, cnonce, opaque, qop, nc, userhash: String?
         var others: [AuthParameter] = []
 
-        mutating func take(_ parameter: AuthParameter) throws(DigestParseError) {
-            switch parameter.name {
-            case "username": try Self.set(&username, parameter)
-            case "realm": try Self.set(&realm, parameter)
-            case "nonce": try Self.set(&nonce, parameter)
-            case "uri": try Self.set(&uri, parameter)
-            case "response": try Self.set(&response, parameter)
-            case "algorithm": try Self.set(&algorithm, parameter)
-            case "cnonce": try Self.set(&cnonce, parameter)
-            case "opaque": try Self.set(&opaque, parameter)
-            case "qop": try Self.set(&qop, parameter)
-            case "nc": try Self.set(&nc, parameter)
-            case "userhash": try Self.set(&userhash, parameter)
-            default:
-                guard !others.contains(where: { $0.name == parameter.name }) else {
-                    throw .duplicateParameter(parameter.name)
-                }
-                others.append(parameter)
+        /// Takes one parameter. The names this type interprets are matched on the bytes as sent (a switch on
+        /// the length, then one comparison), so only an unknown name becomes a string.
+        mutating func take(_ name: AuthParameterName, _ value: String, isQuoted: Bool) throws(DigestParseError) {
+            switch name.count {
+            case 2 where name.equals("nc"): return try Self.set(&nc, "nc", value)
+            case 3 where name.equals("uri"): return try Self.set(&uri, "uri", value)
+            case 3 where name.equals("qop"): return try Self.set(&qop, "qop", value)
+            case 5 where name.equals("realm"): return try Self.set(&realm, "realm", value)
+            case 5 where name.equals("nonce"): return try Self.set(&nonce, "nonce", value)
+            case 6 where name.equals("cnonce"): return try Self.set(&cnonce, "cnonce", value)
+            case 6 where name.equals("opaque"): return try Self.set(&opaque, "opaque", value)
+            case 8 where name.equals("username"): return try Self.set(&username, "username", value)
+            case 8 where name.equals("response"): return try Self.set(&response, "response", value)
+            case 8 where name.equals("userhash"): return try Self.set(&userhash, "userhash", value)
+            case 9 where name.equals("algorithm"): return try Self.set(&algorithm, "algorithm", value)
+            default: break
             }
+            let lowercased = name.lowercased
+            guard !others.contains(where: { $0.name == lowercased }) else { throw .duplicateParameter(lowercased) }
+            others.append(AuthParameter(name: lowercased, value: value, isQuoted: isQuoted))
         }
 
-        private static func set(_ field: inout String?, _ parameter: AuthParameter) throws(DigestParseError) {
-            guard field == nil else { throw .duplicateParameter(parameter.name) }
-            field = parameter.value
+        private static func set(_ field: inout String?, _ name: String, _ value: String) throws(DigestParseError) {
+            guard field == nil else { throw .duplicateParameter(name) }
+            field = value
         }
     }
 }

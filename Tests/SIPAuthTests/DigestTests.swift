@@ -135,4 +135,17 @@ import Testing
         #expect(Base64URL.decode(alphabet).map(Base64URL.encode) == alphabet)
         #expect(Base64URL.decode(alphabet)?.count == 48)
     }
+
+    /// An input longer than the stack buffer (1,024 bytes) is hashed part by part: the same answer
+    /// (Python's hashlib on the joined string).
+    @Test func aLongURIHashesTheSameAsAShortPathWould() {
+        let uri = "sip:" + String(repeating: "a", count: 1500) + "@castor.lab"
+        let ha1 = Digest.ha1(username: "1001", realm: "castor", password: "pw1001", algorithm: .md5)
+        #expect(ha1 == "5682e7d2428814e6631c88ff269810f5")
+        #expect(Digest.hexDigest(.md5, "REGISTER", uri) == "bb9a816b66e7ef35e75e349f0891d90c")
+        let response = Digest.response(
+            ha1: ha1, method: "REGISTER", uri: uri, nonce: "abc", nonceCount: 1, cnonce: "xyz", qop: "auth",
+            algorithm: .md5)
+        #expect(response == "f983e6268c218d667ce6e98aaaf9a756")
+    }
 }
