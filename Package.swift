@@ -77,7 +77,10 @@ let package = Package(
         // SIP digest authentication (RFC 7616, RFC 3261 §22): challenges, credentials, nonces and replay. Pure.
         .target(
             name: "SIPAuth",
-            dependencies: ["CastorCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "CastorCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         // SDP (RFC 8866) and the offer/answer model (RFC 3264) as its own state machine. Pure.
         .target(name: "SDP", dependencies: ["CastorCore"], swiftSettings: strict),
