@@ -1,5 +1,5 @@
 /// The headers of a request that validation parsed (``SIPRequest/validated(supportedExtensions:supportedContentTypes:vias:)``):
-/// To, From, Call-ID, CSeq, every Via and Contact. A registrar or a dialog layer reads them here instead of
+/// To, From, Call-ID, CSeq, every Via and (unless asked not to) Contact. A registrar or a dialog layer reads them here instead of
 /// parsing the same values again (each typed accessor of ``SIPHeaders`` parses on every call).
 ///
 /// ```swift
@@ -14,12 +14,13 @@ public struct SIPParsedHeaders: Hashable, Sendable {
     public var cseq: SIPCSeq
     /// Every Via value, top first (never empty).
     public var vias: [SIPVia]
-    /// No Contact at all is `.addresses([])`.
-    public var contacts: SIPContactList
+    /// No Contact at all is `.addresses([])`; nil when validation was asked not to parse Contact (a
+    /// registrar parses it after authentication, RFC 3261 §10.3 step 6, so a challenge never pays for it).
+    public var contacts: SIPContactList?
 
     public init(
         to: SIPNameAddress, from: SIPNameAddress, callID: String, cseq: SIPCSeq, vias: [SIPVia],
-        contacts: SIPContactList = .addresses([])
+        contacts: SIPContactList? = .addresses([])
     ) {
         self.to = to
         self.from = from

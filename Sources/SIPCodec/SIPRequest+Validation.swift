@@ -31,9 +31,12 @@ extension SIPRequest {
     /// ``validate(supportedExtensions:supportedContentTypes:)``, keeping what it parsed: a request that may be
     /// processed comes with its To, From, Call-ID, CSeq, Via and Contact values, so the code after it reads
     /// them without parsing them again. `vias` are the request's Via values when the caller parsed them
-    /// already (a transaction layer does, to match the request).
+    /// already (a transaction layer does, to match the request). With `contacts` false, Contact is neither
+    /// checked nor parsed (``SIPParsedHeaders/contacts`` is nil): the caller parses it when it needs it, as a
+    /// registrar does after authentication (RFC 3261 §10.3: the contacts are step 6, authentication step 3).
     public func validated(
-        supportedExtensions: Set<String>, supportedContentTypes: Set<String>? = nil, vias: [SIPVia]? = nil
+        supportedExtensions: Set<String>, supportedContentTypes: Set<String>? = nil, vias: [SIPVia]? = nil,
+        contacts: Bool = true
     ) -> SIPValidation {
         guard version.equalsIgnoringASCIICase("SIP/2.0") else {
             return .rejected(SIPRejection(statusCode: 505, reasonPhrase: "Version Not Supported"))
@@ -51,7 +54,7 @@ extension SIPRequest {
             return .rejected(SIPRejection(statusCode: 400, reasonPhrase: "Malformed Max-Forwards"))
         }
         do {
-            parsed.contacts = try headers.contacts()
+            parsed.contacts = contacts ? try headers.contacts() : nil
             if headers.contains(.recordRoute) { _ = try headers.nameAddresses(.recordRoute) }
             if headers.contains(.date) { _ = try headers.date() }
         } catch {

@@ -128,6 +128,23 @@ struct SIPEndpointTests {
         #expect(fixture.endpoint.counters.statelessResponses == 4)
     }
 
+    @Test(
+        "a malformed Contact in a REGISTER: challenged first (authentication is §10.3 step 3), 400 once authenticated"
+    )
+    func malformedContactAfterAuthentication() throws {
+        var fixture = EndpointFixture()
+        var request = RegistrarFixture.register()
+        request.headers.set(.contact, "<sip:1001@192.0.2.10:5060")
+        let challenge = try #require(EndpointFixture.responses(fixture.receive(request)).first)
+        #expect(challenge.statusCode == 401)
+        var answered = RegistrarFixture.answering(challenge, request)
+        answered.headers.set(.via, "SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-2")
+        let output = fixture.receive(answered)
+        #expect(EndpointFixture.responses(output).map(\.statusCode) == [400])
+        #expect(output.changes.isEmpty)
+        #expect(fixture.endpoint.registrar.bindings(lineID: 1).isEmpty)
+    }
+
     @Test("a failed attempt is stateful: its retransmission is absorbed and counts once")
     func failedAttemptIsStateful() throws {
         var fixture = EndpointFixture()

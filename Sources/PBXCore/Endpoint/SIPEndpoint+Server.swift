@@ -149,7 +149,9 @@ extension SIPEndpoint {
         let changesBefore = output.changes.count
         var response: SIPResponse
         let stateless: Bool
-        switch request.validated(supportedExtensions: [], vias: vias) {
+        // Contact is parsed by the registrar once the request is authenticated (§10.3 step 6): a challenge
+        // does not pay for it, and a malformed one is answered 400 then.
+        switch request.validated(supportedExtensions: [], vias: vias, contacts: false) {
         case .valid(let parsed):
             let toTag = statelessTag(key: key, callID: parsed.callID)
             let outcome = registrar.register(

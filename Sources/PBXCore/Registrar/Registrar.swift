@@ -139,8 +139,8 @@ public struct Registrar: Sendable {
             return refuse(400, "Bad Call-ID or CSeq")
         }
         let contactList: SIPContactList
-        if let parsed {
-            contactList = parsed.contacts
+        if let parsedContacts = parsed?.contacts {
+            contactList = parsedContacts
         } else {
             do {
                 contactList = try request.headers.contacts()
