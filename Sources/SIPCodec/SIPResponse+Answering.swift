@@ -13,14 +13,16 @@ extension SIPResponse {
         parsed: SIPParsedHeaders? = nil
     ) {
         var headers = SIPHeaders()
-        headers.fields.reserveCapacity(6)
+        // The copied fields, and room for what a UAS adds (To's tag aside): Server, Contact or
+        // WWW-Authenticate, Date, Expires, Content-Length.
+        headers.fields.reserveCapacity(12)
         for field in request.headers.fields {
             switch field.name {
             case .via, .from, .callID, .cseq, .timestamp:
                 headers.fields.append(field)
             case .to:
                 var value = field.value
-                if let toTag, (parsed.map { $0.to } ?? (try? request.headers.to()))?.tag == nil {
+                if let toTag, (parsed != nil ? parsed?.to.tag : (try? request.headers.to())?.tag) == nil {
                     value += ";tag=\(toTag)"
                 }
                 headers.fields.append(SIPHeaderField(name: .to, value: value))
