@@ -182,17 +182,19 @@ public struct Registrar: Sendable {
                 }
                 planned.append((address, min(expires, configuration.maxExpires)))
             }
+            // Out of the table while it changes, so that the change is made in place (no copy of the list).
+            var list = contacts.removeValue(forKey: line.lineID) ?? []
             for (address, _) in planned {
-                if let existing = contacts[line.lineID]?.first(where: { $0.uri.isEquivalent(to: address.uri) }),
-                    existing.binding.callID == callID, existing.binding.cseq >= cseq.sequence
+                // Indices: the stored contacts are read in place, not copied (a binding is nine strings).
+                if let existing = list.firstIndex(where: { $0.uri.isEquivalent(to: address.uri) }),
+                    list[existing].binding.callID == callID, list[existing].binding.cseq >= cseq.sequence
                 {
+                    contacts[line.lineID] = list
                     return refuse(500, "Out of order CSeq")
                 }
             }
             let via = parsed?.vias.first ?? (try? request.headers.vias().first)
             let userAgent = request.headers[.userAgent]
-            // Out of the table while it changes, so that the change is made in place (no copy of the list).
-            var list = contacts.removeValue(forKey: line.lineID) ?? []
             for (address, expires) in planned {
                 let index = list.firstIndex { $0.uri.isEquivalent(to: address.uri) }
                 if expires == 0 {
@@ -244,9 +246,11 @@ public struct Registrar: Sendable {
         }
         // Step 8: 200 OK listing every current binding with its remaining lifetime.
         var response = SIPResponse(answering: request, statusCode: 200, toTag: toTag, parsed: parsed)
-        for contact in contacts[line.lineID] ?? [] {
-            let remaining = max(0, Int((contact.binding.expiresAt - wallClock).rounded()))
-            response.headers.append(.contact, "<\(contact.binding.contact)>;expires=\(remaining)")
+        if let list = contacts[line.lineID] {
+            for index in list.indices {
+                let remaining = max(0, Int((list[index].binding.expiresAt - wallClock).rounded()))
+                response.headers.append(.contact, "<\(list[index].binding.contact)>;expires=\(remaining)")
+            }
         }
         response.headers.append(.date, date(wallClock))
         return RegistrarOutcome(
