@@ -51,7 +51,16 @@ import Testing
     }
 
     @Test func closingFreesThePorts() async throws {
-        let lab = try await TransportLab.start()
+        // A port below the kernel's ephemeral range (32768-60999 here): between the close and the second
+        // bind, another test's port-0 socket could be handed a freed ephemeral port, failing this one with
+        // "Address already in use" (seen once in a full run); nothing is handed a port outside that range.
+        var started: TransportLab?
+        for _ in 0..<50 where started == nil {
+            var configuration = TransportLab.configuration()
+            configuration.udpPort = Int.random(in: 20_000..<32_000)
+            started = try? await TransportLab.start(configuration)
+        }
+        let lab = try #require(started)
         let port = lab.transport.udpPort
         await lab.transport.close()
         await lab.transport.close()
