@@ -239,7 +239,9 @@ let package = Package(
             swiftSettings: strict),
 
         // What the tests share to drive real programs (subprocesses, kea-dhcp4, control sockets, namespaces).
-        .target(name: "CastorTestSupport", path: "Tests/CastorTestSupport", swiftSettings: strict),
+        .target(
+            name: "CastorTestSupport", dependencies: ["CCastorShims"], path: "Tests/CastorTestSupport",
+            swiftSettings: strict),
 
         // Tests, bottom up (STYLE.md habit 6).
         .testTarget(name: "CastorCoreTests", dependencies: ["CastorCore"], swiftSettings: strict),
@@ -251,7 +253,8 @@ let package = Package(
         .testTarget(name: "DHCPLeasesTests", dependencies: ["DHCPLeases"], swiftSettings: strict),
         .testTarget(name: "KeaExpressionTests", dependencies: ["KeaExpression"], swiftSettings: strict),
         .testTarget(name: "DHCPLeaseEngineTests", dependencies: ["DHCPLeaseEngine"], swiftSettings: strict),
-        .testTarget(name: "ProvisioningTests", dependencies: ["Provisioning"], swiftSettings: strict),
+        .testTarget(
+            name: "ProvisioningTests", dependencies: ["Provisioning", "CastorTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CastorFuzzingTests", dependencies: ["CastorFuzzing", "DHCPCodec", "SIPCodec"], swiftSettings: strict),
         .testTarget(name: "TFTPProtocolTests", dependencies: ["TFTPProtocol"], swiftSettings: strict),
@@ -289,7 +292,7 @@ let package = Package(
         .testTarget(
             name: "CastorAdminAPITests",
             dependencies: [
-                "CastorAdminAPI", "CastorStore",
+                "CastorAdminAPI", "CastorStore", "CastorTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Yams", package: "Yams"),
             ],

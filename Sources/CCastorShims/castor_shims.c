@@ -180,3 +180,58 @@ int castor_eventfd_signal(int fd) { (void)fd; errno = ENOSYS; return -1; }
 void castor_eventfd_drain(int fd) { (void)fd; }
 int castor_set_thread_name(const char *name) { (void)name; return 0; }
 #endif
+
+#ifdef __linux__
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+
+extern char **environ;
+
+int castor_spawn(const char *path, char *const argv[], const char *cwd, const char *stdout_path,
+                 const char *stderr_path, int *pid) {
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attributes;
+    int result = posix_spawn_file_actions_init(&actions);
+    if (result != 0) return result;
+    result = posix_spawnattr_init(&attributes);
+    if (result != 0) {
+        posix_spawn_file_actions_destroy(&actions);
+        return result;
+    }
+    const int flags = O_WRONLY | O_CREAT | O_TRUNC;
+    if (result == 0 && stdout_path != NULL)
+        result = posix_spawn_file_actions_addopen(&actions, 1, stdout_path, flags, 0644);
+    if (result == 0 && stderr_path != NULL) {
+        if (stdout_path != NULL && strcmp(stdout_path, stderr_path) == 0)
+            result = posix_spawn_file_actions_adddup2(&actions, 1, 2);
+        else
+            result = posix_spawn_file_actions_addopen(&actions, 2, stderr_path, flags, 0644);
+    }
+    if (result == 0 && cwd != NULL) result = posix_spawn_file_actions_addchdir_np(&actions, cwd);
+    if (result == 0) result = posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    if (result == 0) result = posix_spawnattr_setsigmask(&attributes, &none);
+    if (result == 0) result = posix_spawnattr_setsigdefault(&attributes, &all);
+    if (result == 0) result = posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    pid_t child = -1;
+    if (result == 0) result = posix_spawn(&child, path, &actions, &attributes, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    if (result == 0) *pid = child;
+    return result;
+}
+#else
+int castor_spawn(const char *path, char *const argv[], const char *cwd, const char *stdout_path,
+                 const char *stderr_path, int *pid) {
+    (void)path;
+    (void)argv;
+    (void)cwd;
+    (void)stdout_path;
+    (void)stderr_path;
+    (void)pid;
+    return ENOSYS;
+}
+#endif

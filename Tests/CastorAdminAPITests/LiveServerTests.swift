@@ -1,4 +1,5 @@
 import CastorAdminAPI
+import CastorTestSupport
 import Foundation
 import Hummingbird
 import Logging
@@ -43,14 +44,14 @@ struct LiveServerTests {
 
     /// Runs `/usr/bin/curl -sS --fail-with-body ARGS` and returns its standard output.
     static func curl(_ arguments: String...) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sS", "--fail-with-body", "--max-time", "10"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let directory = NSTemporaryDirectory() + "castor-curl-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = try Subprocess.start(
+            "/usr/bin/curl", ["-sS", "--fail-with-body", "--max-time", "10"] + arguments,
+            stdout: directory + "/out", stderr: directory + "/err")
         process.waitUntilExit()
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: directory + "/out"))) ?? Data()
         try #require(process.terminationStatus == 0, "curl \(arguments): \(String(decoding: data, as: UTF8.self))")
         return data
     }

@@ -17,8 +17,8 @@ import Testing
         let dir: String
         let sipPort: Int
         let httpPort: Int
-        let pbx: Process
-        let provd: Process
+        let pbx: ChildProcess
+        let provd: ChildProcess
 
         static func start() async throws -> Appliance {
             let dir = try Harness.dataDir()
@@ -76,7 +76,7 @@ import Testing
         }
 
         /// A SIPp UAS on `address` that waits for one check-sync NOTIFY and answers 200.
-        func notifyReceiver(on address: String, port: Int, name: String) throws -> Process {
+        func notifyReceiver(on address: String, port: Int, name: String) throws -> ChildProcess {
             try Subprocess.start(
                 "/usr/bin/sipp",
                 [

@@ -21,47 +21,32 @@ enum Harness {
         var stderr: String
     }
 
-    /// Runs a program to completion and captures its output.
+    /// Runs a program to completion and captures its output (through files: a large output cannot block
+    /// the child), with ``CastorTestSupport/Subprocess/start(_:_:stdout:stderr:in:)``'s posix_spawn.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        let exited = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in exited.signal() }
-        try process.run()
-        // Read before waiting, so a large output cannot fill the pipe and block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        // Not `waitUntilExit()`, which spins a run loop on Linux and burns a whole core meanwhile.
-        exited.wait()
+        let directory = NSTemporaryDirectory() + "castor-run-" + UUID().uuidString.prefix(8)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let process = try Subprocess.start(
+            executable, arguments, stdout: directory + "/out", stderr: directory + "/err")
+        process.waitUntilExit()
         return Output(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
     }
 
     @discardableResult
     static func castor(_ arguments: String...) throws -> Output { try run(castor, arguments) }
 
     /// Starts a long-running `castor` command (the supervisor), its output going to a log file.
-    static func start(_ arguments: [String], log: String) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: castor)
-        process.arguments = arguments
-        FileManager.default.createFile(atPath: log, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        return process
+    static func start(_ arguments: [String], log: String) throws -> ChildProcess {
+        try Subprocess.start(castor, arguments, stdout: log, stderr: log)
     }
 
     /// Waits for a process started with `start` to exit, sleeping rather than spinning.
-    static func waitForExit(_ process: Process) async {
+    static func waitForExit(_ process: some RunningProcess) async {
         while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
     }
 

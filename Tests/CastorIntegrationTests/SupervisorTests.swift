@@ -1,3 +1,4 @@
+import CastorTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 
 /// `castor run` with real children: restarts, stops, and what `castor status` says of them.
 @Suite(.serialized) struct SupervisorTests {
-    func startAppliance(extraSettings: String = "") async throws -> (Process, String, Int) {
+    func startAppliance(extraSettings: String = "") async throws -> (ChildProcess, String, Int) {
         let dir = try Harness.dataDir()
         let port = Harness.freePort()
         try Harness.writeSettings(

@@ -60,12 +60,9 @@ public struct NetworkNamespacePair: Sendable {
     /// Deletes both namespaces (the veth pair goes with them). Processes still inside are the caller's to stop.
     public func destroy() {
         for namespace in [serverNamespace, clientNamespace] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: Self.ip)
-            process.arguments = ["netns", "del", namespace]
-            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-            try? process.run()
-            while process.isRunning { usleep(5_000) }
+            let process = try? Subprocess.start(
+                Self.ip, ["netns", "del", namespace], stdout: "/dev/null", stderr: "/dev/null")
+            process?.waitUntilExit()
         }
     }
 }

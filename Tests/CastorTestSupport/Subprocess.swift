@@ -1,4 +1,6 @@
+import CCastorShims
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -39,25 +41,14 @@ public enum Subprocess {
             stderr: (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "")
     }
 
-    /// Starts a program with its output going to files (one file when both paths are equal).
+    /// Starts a program with its output going to files (one file when both paths are equal), through
+    /// posix_spawn (``ChildProcess``), not Foundation's `Process`: its `run()` over-reads the entries of
+    /// /proc/self/fd on Linux (swift-corelibs-foundation PR #5472) and crashed fresh-clone runs of this suite.
+    /// The child gets no blocked signal and every signal at its default action, and no descriptor but 0–2.
     public static func start(
         _ executable: String, _ arguments: [String], stdout: String, stderr: String, in workingDirectory: String? = nil
-    ) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
-        process.arguments = arguments
-        _ = FileManager.default.createFile(atPath: stdout, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
-        process.standardOutput = out
-        if stderr == stdout {
-            process.standardError = out
-        } else {
-            _ = FileManager.default.createFile(atPath: stderr, contents: nil)
-            process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderr))
-        }
-        try withDefaultSignalMask { try process.run() }
-        return process
+    ) throws -> ChildProcess {
+        try ChildProcess(executable, arguments, stdout: stdout, stderr: stderr, in: workingDirectory)
     }
 
     /// Runs `body` (a spawn) with no signal blocked on this thread: a child inherits the spawning thread's
@@ -73,11 +64,92 @@ public enum Subprocess {
     }
 
     /// Waits for a process to exit, sleeping rather than spinning; SIGKILLs it after `limit`.
-    public static func waitForExit(_ process: Process, limit: Duration = .seconds(20)) async {
+    public static func waitForExit(_ process: some RunningProcess, limit: Duration = .seconds(20)) async {
         let deadline = ContinuousClock.now + limit
         while process.isRunning {
             if ContinuousClock.now > deadline { kill(process.processIdentifier, SIGKILL) }
             try? await Task.sleep(for: .milliseconds(20))
         }
     }
+}
+
+/// What the tests ask of a child, whether a ``ChildProcess`` or a Foundation `Process`.
+public protocol RunningProcess: AnyObject {
+    var isRunning: Bool { get }
+    var processIdentifier: Int32 { get }
+    /// The exit status, or the number of the signal that ended it.
+    var terminationStatus: Int32 { get }
+}
+
+extension Process: RunningProcess {}
+
+/// A child started with posix_spawn: the part of Foundation's `Process` the tests use (``isRunning`` reaps it
+/// with `waitpid(WNOHANG)`).
+public final class ChildProcess: RunningProcess, Sendable {
+    public let processIdentifier: Int32
+    /// The raw wait status once reaped.
+    private let status = Mutex<Int32?>(nil)
+
+    init(_ executable: String, _ arguments: [String], stdout: String, stderr: String, in workingDirectory: String?)
+        throws
+    {
+        var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) }
+        argv.append(nil)
+        defer { for pointer in argv { free(pointer) } }
+        var pid: Int32 = -1
+        let result = castor_spawn(executable, &argv, workingDirectory, stdout, stderr, &pid)
+        guard result == 0 else {
+            throw CocoaError(
+                .fileReadUnknown,
+                userInfo: [
+                    NSLocalizedDescriptionKey: "cannot start \(executable): \(String(cString: strerror(result)))"
+                ])
+        }
+        processIdentifier = pid
+    }
+
+    public var isRunning: Bool {
+        status.withLock { status in
+            guard status == nil else { return false }
+            var raw: Int32 = 0
+            let reaped = waitpid(processIdentifier, &raw, WNOHANG)
+            if reaped == processIdentifier || (reaped < 0 && errno == ECHILD) {
+                status = reaped == processIdentifier ? raw : 0
+                return false
+            }
+            return true
+        }
+    }
+
+    public var terminationStatus: Int32 {
+        guard !isRunning, let raw = status.withLock({ $0 }) else { return -1 }
+        // WIFSIGNALED: the low 7 bits are the signal (neither 0, exited, nor 0x7F, stopped).
+        let signal = raw & 0x7F
+        return signal == 0 ? (raw >> 8) & 0xFF : signal
+    }
+
+    /// Blocks this thread until the child exits (for synchronous helpers; async code polls ``isRunning``).
+    public func waitUntilExit() {
+        status.withLock { status in
+            guard status == nil else { return }
+            var raw: Int32 = 0
+            while true {
+                let reaped = waitpid(processIdentifier, &raw, 0)
+                if reaped == processIdentifier {
+                    status = raw
+                    return
+                }
+                if reaped < 0, errno != EINTR {
+                    status = 0
+                    return
+                }
+            }
+        }
+    }
+
+    /// SIGTERM, as Foundation's `terminate()`.
+    public func terminate() { kill(processIdentifier, SIGTERM) }
+
+    /// SIGINT, as Foundation's `interrupt()`.
+    public func interrupt() { kill(processIdentifier, SIGINT) }
 }

@@ -76,7 +76,7 @@ struct DHCPTestEnvironment {
     }
 
     /// `castor dhcp -c FILE -p PORT -P PORT` as a subprocess, its output in ``logPath``; returns once it listens.
-    func startCastor(clientPort: UInt16) async throws -> Process {
+    func startCastor(clientPort: UInt16) async throws -> ChildProcess {
         let process = try Subprocess.start(
             Subprocess.castor, ["dhcp", "-c", configPath, "-p", "\(serverPort)", "-P", "\(clientPort)"],
             stdout: logPath, stderr: logPath)

@@ -41,7 +41,7 @@ struct RealClientTests {
     struct Lab {
         let lan: NetworkNamespacePair
         let directory: String
-        let server: Process
+        let server: ChildProcess
 
         var log: String { (try? String(contentsOfFile: directory + "/castor.log", encoding: .utf8)) ?? "" }
         var leasesCSV: String { (try? String(contentsOfFile: directory + "/leases.csv", encoding: .utf8)) ?? "" }
@@ -140,7 +140,7 @@ struct RealClientTests {
             interface: interface)
         /// dhclient in the foreground (`-d`: a daemonizing client would keep Foundation from seeing it exit),
         /// until it is bound; `release` then runs `dhclient -r`, which stops it and sends a DHCPRELEASE.
-        func dhclient(_ name: String, vendorClass: String?) async throws -> (Process, [String]) {
+        func dhclient(_ name: String, vendorClass: String?) async throws -> (ChildProcess, [String]) {
             let conf = lab.directory + "/\(name).conf"
             try """
             option tftp150 code 150 = array of ip-address;
@@ -160,7 +160,7 @@ struct RealClientTests {
             }
             return (process, files)
         }
-        func release(_ client: (Process, [String])) async throws {
+        func release(_ client: (ChildProcess, [String])) async throws {
             let result = try await Subprocess.run(
                 NetworkNamespacePair.ip, lab.lan.inClient(["/usr/sbin/dhclient", "-r"] + client.1 + [interface]))
             #expect(result.status == 0, "\(result.stderr)")

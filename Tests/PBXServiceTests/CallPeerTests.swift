@@ -12,7 +12,7 @@ import Testing
 struct CallPeerTests {
     /// A SIPp UAS answering calls for `line`, registered (REGISTER from another SIPp, Contact = the UAS port).
     struct Callee {
-        let process: Process
+        let process: ChildProcess
         let port: Int
 
         static func start(for line: String, pbx: PBXFixture, calls: Int) async throws -> Callee {

@@ -15,7 +15,7 @@ struct LinphoneCallTests {
     struct Phone {
         let home: String
         let line: String
-        let process: Process
+        let process: ChildProcess
 
         static func start(
             _ line: String, in directory: String, pbx: PBXFixture, codec: String, tone: String, autoanswer: Bool,

@@ -1,3 +1,4 @@
+import CastorTestSupport
 import Foundation
 
 /// Runs Debian's `xmllint` (libxml2-utils) on rendered XML: libxml2 decides well-formedness, not us.
@@ -21,16 +22,11 @@ enum XMLLint {
         let file = directory.appendingPathComponent(name.isEmpty ? "file.xml" : name)
         try Data(bytes).write(to: file)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = ["--noout", file.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        let errors = directory.appendingPathComponent("xmllint.err").path
+        let process = try Subprocess.start(path, ["--noout", file.path], stdout: "/dev/null", stderr: errors)
         process.waitUntilExit()
         guard process.terminationStatus != 0 else { return nil }
+        let output = (try? Data(contentsOf: URL(fileURLWithPath: errors))) ?? Data()
         return String(decoding: output, as: UTF8.self)
     }
 }
