@@ -108,7 +108,7 @@ let package = Package(
         // `tls_certificate` means to every TLS listener (SelfSignedCertificate, made with openssl).
         .target(
             name: "CastorSettings",
-            dependencies: ["CastorCore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CastorCore", "CCastorShims", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
 
         // I/O: the only layer that touches sockets (SwiftNIO).

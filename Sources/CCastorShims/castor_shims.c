@@ -188,8 +188,8 @@ int castor_set_thread_name(const char *name) { (void)name; return 0; }
 
 extern char **environ;
 
-int castor_spawn(const char *path, char *const argv[], const char *cwd, const char *stdout_path,
-                 const char *stderr_path, int *pid) {
+int castor_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd, int stdin_fd,
+                 const char *stdout_path, const char *stderr_path, int *pid) {
     posix_spawn_file_actions_t actions;
     posix_spawnattr_t attributes;
     int result = posix_spawn_file_actions_init(&actions);
@@ -200,6 +200,7 @@ int castor_spawn(const char *path, char *const argv[], const char *cwd, const ch
         return result;
     }
     const int flags = O_WRONLY | O_CREAT | O_TRUNC;
+    if (result == 0 && stdin_fd >= 0) result = posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
     if (result == 0 && stdout_path != NULL)
         result = posix_spawn_file_actions_addopen(&actions, 1, stdout_path, flags, 0644);
     if (result == 0 && stderr_path != NULL) {
@@ -217,17 +218,19 @@ int castor_spawn(const char *path, char *const argv[], const char *cwd, const ch
     if (result == 0) result = posix_spawnattr_setsigdefault(&attributes, &all);
     if (result == 0) result = posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     pid_t child = -1;
-    if (result == 0) result = posix_spawn(&child, path, &actions, &attributes, argv, environ);
+    if (result == 0) result = posix_spawn(&child, path, &actions, &attributes, argv, envp != NULL ? envp : environ);
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     if (result == 0) *pid = child;
     return result;
 }
 #else
-int castor_spawn(const char *path, char *const argv[], const char *cwd, const char *stdout_path,
-                 const char *stderr_path, int *pid) {
+int castor_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd, int stdin_fd,
+                 const char *stdout_path, const char *stderr_path, int *pid) {
     (void)path;
     (void)argv;
+    (void)envp;
+    (void)stdin_fd;
     (void)cwd;
     (void)stdout_path;
     (void)stderr_path;

@@ -19,12 +19,11 @@ public final class KeaProcess: Sendable {
         FileManager.default.isExecutableFile(atPath: binary) && FileManager.default.fileExists(atPath: hook)
     }
 
-    /// `Process` is not Sendable; it is only read (`isRunning`, pid) after `run()`.
-    nonisolated(unsafe) let process: Process
+    let process: ChildProcess
     public let control: KeaControlClient
     public let directory: String
 
-    private init(process: Process, socket: String, directory: String) {
+    private init(process: ChildProcess, socket: String, directory: String) {
         self.process = process
         self.control = KeaControlClient(path: socket)
         self.directory = directory
@@ -48,16 +47,12 @@ public final class KeaProcess: Sendable {
             }
             """
         try config.write(toFile: directory + "/kea-dhcp4.conf", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["-c", directory + "/kea-dhcp4.conf"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["KEA_PIDFILE_DIR"] = directory
         environment["KEA_LOCKFILE_DIR"] = directory
-        process.environment = environment
-        process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try Subprocess.withDefaultSignalMask { try process.run() }
+        let process = try Subprocess.start(
+            binary, ["-c", directory + "/kea-dhcp4.conf"] + arguments, environment: environment,
+            stdout: "/dev/null", stderr: "/dev/null")
         let kea = KeaProcess(process: process, socket: socket, directory: directory)
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline {

@@ -45,10 +45,15 @@ public enum Subprocess {
     /// posix_spawn (``ChildProcess``), not Foundation's `Process`: its `run()` over-reads the entries of
     /// /proc/self/fd on Linux (swift-corelibs-foundation PR #5472) and crashed fresh-clone runs of this suite.
     /// The child gets no blocked signal and every signal at its default action, and no descriptor but 0–2.
+    /// `environment` replaces this process's (nil: inherited); `stdin` is a descriptor the child reads as its
+    /// standard input (nil: inherited).
     public static func start(
-        _ executable: String, _ arguments: [String], stdout: String, stderr: String, in workingDirectory: String? = nil
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: Int32? = nil,
+        stdout: String, stderr: String, in workingDirectory: String? = nil
     ) throws -> ChildProcess {
-        try ChildProcess(executable, arguments, stdout: stdout, stderr: stderr, in: workingDirectory)
+        try ChildProcess(
+            executable, arguments, environment: environment, stdin: stdin, stdout: stdout, stderr: stderr,
+            in: workingDirectory)
     }
 
     /// Runs `body` (a spawn) with no signal blocked on this thread: a child inherits the spawning thread's
@@ -90,14 +95,24 @@ public final class ChildProcess: RunningProcess, Sendable {
     /// The raw wait status once reaped.
     private let status = Mutex<Int32?>(nil)
 
-    init(_ executable: String, _ arguments: [String], stdout: String, stderr: String, in workingDirectory: String?)
-        throws
-    {
-        var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) }
-        argv.append(nil)
-        defer { for pointer in argv { free(pointer) } }
+    init(
+        _ executable: String, _ arguments: [String], environment: [String: String]?, stdin: Int32?, stdout: String,
+        stderr: String, in workingDirectory: String?
+    ) throws {
+        func cStrings(_ strings: [String]) -> [UnsafeMutablePointer<CChar>?] { strings.map { strdup($0) } + [nil] }
+        var argv = cStrings([executable] + arguments)
+        var envp = environment.map { cStrings($0.map { "\($0.key)=\($0.value)" }) }
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp ?? [] { free(pointer) }
+        }
         var pid: Int32 = -1
-        let result = castor_spawn(executable, &argv, workingDirectory, stdout, stderr, &pid)
+        let result: Int32
+        if envp != nil {
+            result = castor_spawn(executable, &argv, &envp!, workingDirectory, stdin ?? -1, stdout, stderr, &pid)
+        } else {
+            result = castor_spawn(executable, &argv, nil, workingDirectory, stdin ?? -1, stdout, stderr, &pid)
+        }
         guard result == 0 else {
             throw CocoaError(
                 .fileReadUnknown,

@@ -10,8 +10,9 @@ import Foundation
 final class OpenSSLPeer {
     static let openssl = "/usr/bin/openssl"
 
-    let process: Process
-    private let input: Pipe
+    let process: ChildProcess
+    /// The write end of the child's stdin.
+    private let input: FileHandle
     private let outputPath: String
     private let directory: String
 
@@ -19,14 +20,12 @@ final class OpenSSLPeer {
         self.directory = directory
         outputPath = directory + "/\(arguments[0]).out"
         _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.openssl)
-        process.arguments = arguments
-        input = Pipe()
-        process.standardInput = input
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try Subprocess.withDefaultSignalMask { try process.run() }
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { throw TestFailure("pipe: \(String(cString: strerror(errno)))") }
+        defer { close(ends[0]) }  // the child has its copy as stdin; the write end stays here
+        input = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
+        process = try Subprocess.start(
+            Self.openssl, arguments, stdin: ends[0], stdout: outputPath, stderr: "/dev/null")
     }
 
     /// A client connected to 127.0.0.1:`port` (the certificate is not verified: `-quiet` goes on anyway).
@@ -44,7 +43,7 @@ final class OpenSSLPeer {
             directory: files.directory)
     }
 
-    func write(_ bytes: [UInt8]) { input.fileHandleForWriting.write(Data(bytes)) }
+    func write(_ bytes: [UInt8]) { input.write(Data(bytes)) }
 
     /// Everything received so far.
     var output: [UInt8] { [UInt8](FileManager.default.contents(atPath: outputPath) ?? Data()) }
@@ -59,6 +58,6 @@ final class OpenSSLPeer {
     func stop() async {
         if process.isRunning { kill(process.processIdentifier, SIGTERM) }
         await Subprocess.waitForExit(process, limit: .seconds(10))
-        try? input.fileHandleForWriting.close()
+        try? input.close()
     }
 }

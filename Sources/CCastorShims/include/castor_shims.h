@@ -63,15 +63,16 @@ void castor_eventfd_drain(int fd);
 /// Names the calling thread (prctl PR_SET_NAME, at most 15 bytes shown), for top -H and gdb.
 int castor_set_thread_name(const char *name);
 
-// Spawning (the tests' helper for real programs, Tests/CastorTestSupport/Subprocess.swift): posix_spawn with
-// the GNU file actions Swift's Glibc module does not export. Foundation's Process.run() over-reads /proc/self/fd
-// entries on Linux (swift-corelibs-foundation PR #5472) and crashed fresh-clone test runs.
+// Spawning (openssl for a self-signed certificate, and the tests' real programs): posix_spawn with the GNU file
+// actions Swift's Glibc module does not export. Foundation's Process.run() over-reads /proc/self/fd entries
+// on Linux (swift-corelibs-foundation PR #5472): it crashed fresh-clone test runs, and could crash a daemon.
 
-/// Starts `path` (absolute) with `argv` (NULL-terminated) and this process's environment: stdout to
-/// `stdout_path` and stderr to `stderr_path` (created or truncated; one file when the paths are equal; NULL
-/// leaves the stream inherited), in `cwd` (NULL: this one), every other descriptor above 2 closed, no signal
-/// blocked and every signal at its default action. Returns 0 and stores the child's pid, or an errno value.
-int castor_spawn(const char *path, char *const argv[], const char *cwd, const char *stdout_path,
-                 const char *stderr_path, int *pid);
+/// Starts `path` (absolute) with `argv` (NULL-terminated) and `envp` (NULL-terminated; NULL: this process's
+/// environment): stdin from descriptor `stdin_fd` (-1: inherited), stdout to `stdout_path` and stderr to
+/// `stderr_path` (created or truncated; one file when the paths are equal; NULL leaves the stream inherited),
+/// in `cwd` (NULL: this one), every other descriptor above 2 closed, no signal blocked and every signal at its
+/// default action. Returns 0 and stores the child's pid, or an errno value.
+int castor_spawn(const char *path, char *const argv[], char *const envp[], const char *cwd, int stdin_fd,
+                 const char *stdout_path, const char *stderr_path, int *pid);
 
 #endif
