@@ -39,9 +39,9 @@ trap 'rm -rf "$TMPDIR"' EXIT
 # that over-read faults (swift-corelibs-foundation PR #5472). It crashed two fresh-clone runs here, in
 # subprocess starts. With every allocation of 32 KiB or more mmapped on its own, the 32 KiB readdir buffer
 # always ends about 4 KiB before its mapping does. That did not cover every case (a third crash, in a TLS
-# test's openssl start), so the tests' helpers now spawn with posix_spawn (Tests/CastorTestSupport/
-# Subprocess.swift); the setting stays for the few starts left on Process (kea-dhcp4 with its environment,
-# openssl with a stdin pipe, the product's own certificate generation).
+# test's openssl start), so nothing of ours uses Process any more: the tests' helpers and the product spawn
+# with posix_spawn (castor_spawn in Sources/CCastorShims, ChildProcess in Tests/CastorTestSupport). The
+# setting stays as a belt, for a dependency that might.
 export GLIBC_TUNABLES="glibc.malloc.mmap_threshold=32768${GLIBC_TUNABLES:+:$GLIBC_TUNABLES}"
 # The integration tests run the built `castor` binary; they find it beside the test bundle.
 # Packet-timing tests (a hand-written TFTP client racing the server's retransmission timers) run on their own
