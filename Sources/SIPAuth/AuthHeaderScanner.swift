@@ -164,26 +164,22 @@ struct AuthParameterName {
 
     /// Whether the name is `name`, ASCII case-insensitively (RFC 7235 §2.1: names are case-insensitive).
     func equals(_ name: StaticString) -> Bool {
-        guard name.utf8CodeUnitCount == bytes.count else { return false }
-        let expected = UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for index in 0..<bytes.count
-        where DigestAlgorithm.asciiLowercase(bytes[index]) != DigestAlgorithm.asciiLowercase(expected[index]) {
-            return false
-        }
-        return true
+        matches(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
     }
 
     /// Whether the name is `name`, ASCII case-insensitively.
     func matches(_ name: String) -> Bool {
         var name = name
-        return name.withUTF8 { expected in
-            guard expected.count == bytes.count else { return false }
-            for index in 0..<bytes.count
-            where DigestAlgorithm.asciiLowercase(bytes[index]) != DigestAlgorithm.asciiLowercase(expected[index]) {
-                return false
-            }
-            return true
+        return name.withUTF8 { matches(UnsafeRawBufferPointer($0)) }
+    }
+
+    private func matches(_ expected: UnsafeRawBufferPointer) -> Bool {
+        guard expected.count == bytes.count else { return false }
+        for index in 0..<bytes.count
+        where DigestAlgorithm.asciiLowercase(bytes[index]) != DigestAlgorithm.asciiLowercase(expected[index]) {
+            return false
         }
+        return true
     }
 
     /// The name in lowercase, as a string.
