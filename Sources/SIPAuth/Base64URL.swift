@@ -7,15 +7,12 @@ enum Base64URL {
     /// The number of characters `byteCount` bytes encode to, without padding.
     static func encodedCount(_ byteCount: Int) -> Int { (byteCount * 8 + 5) / 6 }
 
-    static func encode(_ bytes: [UInt8]) -> String { encode(bytes, from: 0) }
-
-    /// The encoding of `bytes[start...]` (a buffer that holds more than the token, without a copy).
-    static func encode(_ bytes: [UInt8], from start: Int) -> String {
-        String(unsafeUninitializedCapacity: encodedCount(bytes.count - start)) { output in
+    static func encode(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: encodedCount(bytes.count)) { output in
             var written = 0
             var accumulator: UInt32 = 0
             var bits = 0
-            for byte in bytes[start...] {
+            for byte in bytes {
                 accumulator = accumulator << 8 | UInt32(byte)
                 bits += 8
                 while bits >= 6, written < output.count {
@@ -47,13 +44,9 @@ enum Base64URL {
 
     /// Decodes canonical unpadded base64url: nil on any other byte, on a length no byte count encodes to, or
     /// when the unused low bits of the last digit are not zero (so that each byte string has one spelling).
-    static func decode(_ text: String) -> [UInt8]? { decode(text, prefix: nil) }
-
-    /// The decoded bytes after `prefix`, when given (the caller's header byte, in the same buffer).
-    static func decode(_ text: String, prefix: UInt8?) -> [UInt8]? {
+    static func decode(_ text: String) -> [UInt8]? {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count * 6 / 8 + 1)
-        if let prefix { bytes.append(prefix) }
+        bytes.reserveCapacity(text.utf8.count * 6 / 8)
         var accumulator: UInt32 = 0
         var bits = 0
         var text = text

@@ -56,18 +56,6 @@ public enum Subprocess {
             in: workingDirectory)
     }
 
-    /// Runs `body` (a spawn) with no signal blocked on this thread: a child inherits the spawning thread's
-    /// mask, and Dispatch's worker threads block nearly every signal, which would leave a client deaf to the
-    /// SIGUSR1/SIGUSR2/SIGHUP the tests send it.
-    public static func withDefaultSignalMask<T>(_ body: () throws -> T) rethrows -> T {
-        var none = sigset_t()
-        var saved = sigset_t()
-        sigemptyset(&none)
-        pthread_sigmask(SIG_SETMASK, &none, &saved)
-        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
-        return try body()
-    }
-
     /// Waits for a process to exit, sleeping rather than spinning; SIGKILLs it after `limit`.
     public static func waitForExit(_ process: some RunningProcess, limit: Duration = .seconds(20)) async {
         let deadline = ContinuousClock.now + limit
