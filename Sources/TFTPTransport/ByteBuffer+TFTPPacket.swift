@@ -32,9 +32,7 @@ extension ByteBuffer {
     /// it are ignored, as ``TFTPProtocol/TFTPPacket/init(parsing:)`` does). The common case on a transfer's
     /// port, read without parsing into an array.
     var tftpAcknowledgedBlock: UInt16? {
-        guard readableBytes >= 4, getInteger(at: readerIndex, as: UInt16.self) == TFTPOpcode.acknowledgement.rawValue
-        else { return nil }
-        return getInteger(at: readerIndex + 2, as: UInt16.self)
+        withUnsafeReadableBytes { $0.tftpAcknowledgedBlock }
     }
 
     private mutating func writeTFTPString(_ text: String) {
@@ -47,5 +45,13 @@ extension ByteBuffer {
             writeTFTPString(option.name)
             writeTFTPString(option.value)
         }
+    }
+}
+
+extension UnsafeRawBufferPointer {
+    /// The block number if these bytes are an ACK, as ``NIOCore/ByteBuffer/tftpAcknowledgedBlock`` reads it.
+    var tftpAcknowledgedBlock: UInt16? {
+        guard count >= 4, self[0] == 0, UInt16(self[1]) == TFTPOpcode.acknowledgement.rawValue else { return nil }
+        return UInt16(self[2]) << 8 | UInt16(self[3])
     }
 }

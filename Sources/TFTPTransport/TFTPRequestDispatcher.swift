@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import Synchronization
 import TFTPProtocol
 
 /// What happens to a datagram on the well-known port, and the bookkeeping shared by the listener and every
@@ -15,6 +16,11 @@ final class TFTPRequestDispatcher: Sendable {
     /// from it, on that loop, where its closing cannot race a send.
     let listenerDescriptor: Int32
     let listenerLoop: any EventLoop
+    /// The busy-poll budget of every transfer: the configuration's, or none on a single CPU, where the
+    /// client cannot answer while the server's thread polls.
+    let busyPoll: Duration
+    /// Transfers running on each event loop: a transfer busy-polls only when it is alone on its loop.
+    private let transfersPerLoop = Mutex<[ObjectIdentifier: Int]>([:])
 
     /// SO_RCVBUF of a transfer's socket: it only receives ACKs.
     static let transferReceiveBufferSize = 1 << 16
@@ -29,6 +35,7 @@ final class TFTPRequestDispatcher: Sendable {
         self.table = TFTPTransferTable(capacity: configuration.maximumConcurrentTransfers)
         self.listenerDescriptor = listenerDescriptor
         self.listenerLoop = listenerLoop
+        self.busyPoll = System.coreCount > 1 ? configuration.busyPoll : .zero
     }
 
     // MARK: The well-known port (on the listener's event loop)
@@ -119,7 +126,7 @@ final class TFTPRequestDispatcher: Sendable {
                     try channel.pipeline.syncOperations.addHandler(
                         TFTPTransferHandler(
                             transfer: transfer, context: context, key: key, descriptor: descriptor,
-                            dispatcher: self))
+                            dispatcher: self, busyPoll: TFTPBusyPoll(budget: self.busyPoll)))
                 }
             }
             .withBoundSocket(descriptor)
@@ -144,11 +151,20 @@ final class TFTPRequestDispatcher: Sendable {
 
     // MARK: Reports from transfers (on their event loops)
 
-    func transferStarted() {
+    func transferStarted(on loop: any EventLoop) {
         TFTPCounterCells.increment(counters.transfersStarted)
+        transfersPerLoop.withLock { $0[ObjectIdentifier(loop), default: 0] += 1 }
     }
 
-    func transferEnded(_ context: TFTPReadContext, key: TFTPTransferTable.Key, outcome: TFTPTransferOutcome) {
+    func transferEnded(
+        _ context: TFTPReadContext, key: TFTPTransferTable.Key, outcome: TFTPTransferOutcome, on loop: any EventLoop,
+        busyPolledDatagrams: Int
+    ) {
+        TFTPCounterCells.increment(counters.busyPolledDatagrams, by: busyPolledDatagrams)
+        transfersPerLoop.withLock { counts in
+            let left = counts[ObjectIdentifier(loop), default: 1] - 1
+            counts[ObjectIdentifier(loop)] = left > 0 ? left : nil
+        }
         table.remove(key)
         switch outcome {
         case .completed: TFTPCounterCells.increment(counters.transfersCompleted)
@@ -160,6 +176,11 @@ final class TFTPRequestDispatcher: Sendable {
     /// A transfer whose socket closed before it started.
     func transferDropped(_ key: TFTPTransferTable.Key) {
         table.remove(key)
+    }
+
+    /// Whether the transfer running on `loop` is the only one there.
+    func isAlone(on loop: any EventLoop) -> Bool {
+        transfersPerLoop.withLock { $0[ObjectIdentifier(loop)] == 1 }
     }
 
     func unknownTransferIDPacket() {

@@ -29,6 +29,10 @@ public struct TFTPServerConfiguration: Hashable, Sendable {
     public var listenerReceiveBufferSize: Int
     /// SO_SNDBUF of each transfer's socket: room for a whole window (capped by `net.core.wmem_max`).
     public var transferSendBufferSize: Int
+    /// How long a transfer polls its socket for the client's answer before sleeping (see `TFTPBusyPoll`);
+    /// `.zero` never polls. 50 µs, the value Linux's documentation recommends for `net.core.busy_read`,
+    /// covers a client on the same host or virtual bridge; slower answers make the poll back off.
+    public var busyPoll: Duration
 
     public init(
         host: String = "0.0.0.0", port: UInt16 = 69, limits: TFTPServerLimits = TFTPServerLimits(),
@@ -43,5 +47,6 @@ public struct TFTPServerConfiguration: Hashable, Sendable {
         self.maximumConcurrentTransfers = maximumConcurrentTransfers
         self.listenerReceiveBufferSize = 1 << 20
         self.transferSendBufferSize = 1 << 20
+        self.busyPoll = .microseconds(50)
     }
 }

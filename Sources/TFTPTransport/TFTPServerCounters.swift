@@ -20,6 +20,9 @@ public struct TFTPServerCounters: Hashable, Sendable {
     public var retransmittedPackets = 0
     /// Datagrams the kernel did not take (full buffer, unroutable destination).
     public var sendFailures = 0
+    /// Datagrams a transfer read while busy-polling for its client's answer (`busyPoll`), rather than after
+    /// sleeping in the event loop: how often the poll pays.
+    public var busyPolledDatagrams = 0
 
     public init() {}
 }

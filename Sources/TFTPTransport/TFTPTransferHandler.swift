@@ -10,6 +10,9 @@ import TFTPProtocol
 ///   parsing into an array); any other source gets ERROR 5 and the transfer is not disturbed (RFC 1350 §4).
 /// - Packets are written into one reused buffer and sent with sendto(2) (see ``UDPSocket``); a window's DATA
 ///   packets go out back to back after the state machine has produced them all.
+/// - After a window goes out, the handler may poll its socket for the answer for a few tens of microseconds
+///   before returning to the event loop (``TFTPBusyPoll``): only while it is the only transfer on its event
+///   loop, and backing off while answers take longer than that.
 /// - The timer is lazy: the transfer asks for a new deadline with every window, but only the earliest
 ///   pending deadline is armed on the event loop; when it fires early (the transfer moved on) it is re-armed
 ///   at the latest deadline. So a lock-step transfer schedules about one task per timeout period, not one
@@ -31,6 +34,9 @@ final class TFTPTransferHandler: ChannelInboundHandler {
     private let dispatcher: TFTPRequestDispatcher
     private var phase = Phase.waiting
     private var outbound: TFTPOutboundBatch
+    private var busyPoll: TFTPBusyPoll
+    /// Datagrams the busy poll read, reported at the end.
+    private var busyPolledDatagrams = 0
     /// The deadline of the transfer's latest `.scheduleTimeout`.
     private var latestDeadline: NIODeadline?
     /// The task armed on the event loop, and when it fires.
@@ -38,8 +44,9 @@ final class TFTPTransferHandler: ChannelInboundHandler {
 
     init(
         transfer: TFTPReadTransfer<TFTPSharedSource>, context: TFTPReadContext, key: TFTPTransferTable.Key,
-        descriptor: Int32, dispatcher: TFTPRequestDispatcher
+        descriptor: Int32, dispatcher: TFTPRequestDispatcher, busyPoll: TFTPBusyPoll
     ) {
+        self.busyPoll = busyPoll
         self.transfer = transfer
         self.readContext = context
         self.key = key
@@ -57,7 +64,7 @@ final class TFTPTransferHandler: ChannelInboundHandler {
         switch (event, phase) {
         case (.start, .waiting):
             phase = .running
-            dispatcher.transferStarted()
+            dispatcher.transferStarted(on: context.eventLoop)
             perform(transfer.start(now: .eventLoopNow), context: context)
         case (.abort, .running):
             outbound.append(.error(.undefined, message: "Server shutting down"))
@@ -75,17 +82,22 @@ final class TFTPTransferHandler: ChannelInboundHandler {
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         guard phase != .over else { return }
         let envelope = unwrapInboundIn(data)
-        guard let sender = TFTPPeer(envelope.remoteAddress), sender == peer else {
-            answerStranger(envelope)
+        let sender = TFTPPeer(envelope.remoteAddress)
+        guard sender == peer else {
+            envelope.data.withUnsafeReadableBytes { answerStranger(sender, datagram: $0) }
             return
         }
         guard phase == .running else { return }
+        perform(envelope.data.withUnsafeReadableBytes { receive($0) }, context: context)
+    }
+
+    /// What the transfer does with a datagram from its client; an ACK is recognised without parsing.
+    private func receive(_ datagram: UnsafeRawBufferPointer) -> [TFTPReadTransfer<TFTPSharedSource>.Action] {
         let now = MonotonicInstant.eventLoopNow
-        if let block = envelope.data.tftpAcknowledgedBlock {
-            perform(transfer.receive(.acknowledgement(block: block), now: now), context: context)
-        } else {
-            perform(transfer.receive(datagram: envelope.data.readableBytesView, now: now), context: context)
+        if let block = datagram.tftpAcknowledgedBlock {
+            return transfer.receive(.acknowledgement(block: block), now: now)
         }
+        return transfer.receive(datagram: datagram, now: now)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
@@ -106,7 +118,16 @@ final class TFTPTransferHandler: ChannelInboundHandler {
 
     // MARK: Actions
 
+    /// Carries out the actions, then polls for the client's answer (see ``pollForAnswers(context:)``).
     private func perform(_ actions: [TFTPReadTransfer<TFTPSharedSource>.Action], context: ChannelHandlerContext) {
+        guard apply(actions, context: context) else { return }
+        pollForAnswers(context: context)
+    }
+
+    /// Sends the packets the actions produced and arms the timer; false when the transfer ended.
+    private func apply(
+        _ actions: [TFTPReadTransfer<TFTPSharedSource>.Action], context: ChannelHandlerContext
+    ) -> Bool {
         for action in actions {
             switch action {
             case .send(let packet):
@@ -115,10 +136,57 @@ final class TFTPTransferHandler: ChannelInboundHandler {
                 schedule(instant.eventLoopDeadline, context: context)
             case .finished(let outcome):
                 end(outcome, context: context)
-                return
+                return false
             }
         }
         flush()
+        return true
+    }
+
+    /// The busy poll (``TFTPBusyPoll``): after a window went out, reads the socket without sleeping, for up to
+    /// the budget, and handles what arrives as `channelRead` would, then polls for the next window's answer.
+    /// It stops when the budget passes with nothing (the answer will come through the event loop), when
+    /// another transfer shares the event loop (it would wait behind this one), and after 32 datagrams in a
+    /// row, when it lets the event loop run its other work (timers, the listener) and continues as a task
+    /// there; so neither a fast client nor a flood of strangers' datagrams holds the event loop.
+    private func pollForAnswers(context: ChannelHandlerContext) {
+        var datagrams = 0
+        withUnsafeTemporaryAllocation(byteCount: Self.datagramCapacity, alignment: 8) { buffer in
+            while phase == .running, busyPoll.shouldPoll(), dispatcher.isAlone(on: context.eventLoop) {
+                guard datagrams < 32 else {
+                    context.eventLoop.assumeIsolated().execute { [self] in pollForAnswers(context: context) }
+                    return
+                }
+                guard let (count, sender) = receive(into: buffer, within: busyPoll.budget) else {
+                    busyPoll.expired()
+                    return
+                }
+                busyPoll.answered()
+                datagrams += 1
+                busyPolledDatagrams += 1
+                let datagram = UnsafeRawBufferPointer(rebasing: buffer[..<count])
+                if sender == peer {
+                    guard apply(receive(datagram), context: context) else { return }
+                } else {
+                    answerStranger(sender, datagram: datagram)
+                }
+            }
+        }
+    }
+
+    /// The longest datagram the busy poll reads whole, as NIO's reads on the transfer's channel (its default
+    /// fixed-size receive buffer): a client sends 4-byte ACKs and short ERRORs.
+    private static let datagramCapacity = 2048
+
+    /// The first datagram waiting on the socket within `budget` nanoseconds, polling without sleeping.
+    private func receive(
+        into buffer: UnsafeMutableRawBufferPointer, within budget: Int64
+    ) -> (count: Int, source: TFTPPeer?)? {
+        let start = NIODeadline.now()
+        while true {
+            if let received = UDPSocket.receive(into: buffer, on: descriptor) { return received }
+            if (NIODeadline.now() - start).nanoseconds >= budget { return nil }
+        }
     }
 
     private func flush() {
@@ -132,16 +200,17 @@ final class TFTPTransferHandler: ChannelInboundHandler {
         phase = .over
         armed?.task.cancel()
         armed = nil
-        dispatcher.transferEnded(readContext, key: key, outcome: outcome)
+        dispatcher.transferEnded(
+            readContext, key: key, outcome: outcome, on: context.eventLoop, busyPolledDatagrams: busyPolledDatagrams)
         context.close(promise: nil)
     }
 
     /// RFC 1350 §4: "an error packet should be sent to the source of the incorrect packet, while not
     /// disturbing the transfer". Not to an ERROR, which could start an endless exchange.
-    private func answerStranger(_ envelope: AddressedEnvelope<ByteBuffer>) {
-        guard let stranger = TFTPPeer(envelope.remoteAddress) else { return }
+    private func answerStranger(_ sender: TFTPPeer?, datagram: UnsafeRawBufferPointer) {
+        guard let stranger = sender else { return }
         dispatcher.unknownTransferIDPacket()
-        guard envelope.data.getInteger(at: envelope.data.readerIndex, as: UInt16.self) != TFTPOpcode.error.rawValue
+        guard datagram.count < 2 || UInt16(datagram[0]) << 8 | UInt16(datagram[1]) != TFTPOpcode.error.rawValue
         else { return }
         var reply = TFTPOutboundBatch(capacity: 64)
         reply.append(TFTPPacket.unknownTransferID)

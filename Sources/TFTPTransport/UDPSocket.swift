@@ -3,7 +3,8 @@
 #endif
 
 /// The few socket calls the transport makes itself rather than through NIO: creating and binding sockets
-/// (for clear bind errors and buffer sizes set before NIO adopts them), and sending.
+/// (for clear bind errors and buffer sizes set before NIO adopts them), sending, and the non-blocking
+/// reads of a transfer's busy poll (``TFTPBusyPoll``).
 ///
 /// Sends are sendto(2) on the descriptor NIO reads from, never channel writes: NIO closes a datagram channel
 /// on most send errors (all but EMSGSIZE and EHOSTUNREACH), so a single datagram to an address the kernel
@@ -63,6 +64,25 @@ enum UDPSocket {
                 return sent == bytes.count
             }
         }
+    }
+
+    /// Reads one waiting datagram into `buffer` without blocking: its length (a longer datagram is cut to the
+    /// buffer, as NIO's fixed-size reads cut it) and its IPv4 source. `nil` when nothing is waiting, and when
+    /// the socket reports an error instead (an ICMP refusal of an earlier send: the transfer's timer decides).
+    static func receive(
+        into buffer: UnsafeMutableRawBufferPointer, on descriptor: Int32
+    ) -> (count: Int, source: TFTPPeer?)? {
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let count = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                recvfrom(descriptor, buffer.baseAddress, buffer.count, Int32(MSG_DONTWAIT), $0, &length)
+            }
+        }
+        guard count >= 0 else { return nil }
+        let port = UInt16(bigEndian: address.sin_port)
+        guard address.sin_family == sa_family_t(AF_INET), port != 0 else { return (count, nil) }
+        return (count, TFTPPeer(address: UInt32(bigEndian: address.sin_addr.s_addr), port: port))
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }

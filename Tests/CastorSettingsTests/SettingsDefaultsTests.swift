@@ -102,6 +102,7 @@ struct SettingsDefaultsTests {
                 "provd", "provd.listen", "provd.tftp_port", "provd.http_port", "provd.https_port",
                 "provd.tls_certificate", "provd.tls_key", "provd.server_address", "provd.provisioning_url",
                 "provd.allowed_networks", "provd.url_key", "provd.autoprov", "provd.unknown_device_limit",
+                "provd.tftp_busy_poll_us",
                 "pbx", "pbx.listen", "pbx.sip_port", "pbx.tls_port", "pbx.tcp", "pbx.tls_certificate", "pbx.tls_key",
                 "pbx.rtp_ports", "pbx.realm", "pbx.auth_algorithms", "pbx.nonce_lifetime", "pbx.auth_retries",
                 "pbx.min_expires", "pbx.max_expires", "pbx.default_expires", "pbx.qualify_frequency",
@@ -177,5 +178,20 @@ extension ProvdSettingsTests {
         let told = try Settings.parse(
             yaml: "provd:\n  https_port: 8668\n  provisioning_url: https://10.20.0.1:8668/\n", file: "castor.yaml")
         #expect(told.provd.resolvedProvisioningURL == "https://10.20.0.1:8668/")
+    }
+}
+
+extension ProvdSettingsTests {
+    @Test("the TFTP busy poll: 50 µs by default, 0 turns it off, beyond a millisecond is refused with its line")
+    func busyPoll() throws {
+        #expect(Settings().provd.tftpBusyPollMicroseconds == 50)
+        let off = try Settings.parse(yaml: "provd:\n  tftp_busy_poll_us: 0\n", file: "castor.yaml")
+        #expect(off.provd.tftpBusyPollMicroseconds == 0)
+        do {
+            _ = try Settings.parse(yaml: "provd:\n  tftp_busy_poll_us: 5000\n", file: "castor.yaml")
+            Issue.record("a 5 ms busy poll was accepted")
+        } catch {
+            #expect("\(error)".hasPrefix("castor.yaml:2:22: provd.tftp_busy_poll_us"), "\(error)")
+        }
     }
 }

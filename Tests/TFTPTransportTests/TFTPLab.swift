@@ -30,9 +30,11 @@ struct TFTPLab {
         return configuration
     }
 
-    /// Writes `files` (relative paths) under a new root and starts a server on it.
+    /// Writes `files` (relative paths) under a new root and starts a server on it, on `group` (the labs' own
+    /// by default).
     static func start(
-        files: [String: [UInt8]] = [:], configuration: TFTPServerConfiguration = configuration()
+        files: [String: [UInt8]] = [:], configuration: TFTPServerConfiguration = configuration(),
+        group: MultiThreadedEventLoopGroup = TFTPLab.group
     ) async throws -> TFTPLab {
         let base = NSTemporaryDirectory() + "castor-tftp-" + UUID().uuidString.prefix(8)
         let root = base + "/root"
@@ -59,9 +61,9 @@ struct TFTPLab {
     /// Runs `body` with a lab, stopping it afterwards whatever happens.
     static func with<Result>(
         files: [String: [UInt8]] = [:], configuration: TFTPServerConfiguration = configuration(),
-        _ body: (TFTPLab) async throws -> Result
+        group: MultiThreadedEventLoopGroup = TFTPLab.group, _ body: (TFTPLab) async throws -> Result
     ) async throws -> Result {
-        let lab = try await start(files: files, configuration: configuration)
+        let lab = try await start(files: files, configuration: configuration, group: group)
         do {
             let result = try await body(lab)
             await lab.stop()

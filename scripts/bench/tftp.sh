@@ -9,6 +9,9 @@
 # Goals (issue 4): at least tftpd-hpa's lock-step throughput; 3x it with windowsize 16 (tftp-hpa 5.2 has no
 # RFC 7440 windowsize, so it answers that request lock-step: the comparison is what a phone asking for a
 # window gets from each server); no client failing in the storm.
+# Castor runs twice: as configured by default (a transfer polls its socket for 50 µs for the client's answer
+# before sleeping, provd.tftp_busy_poll_us) and with that poll off, so the table shows what the poll buys on
+# this machine and what the rest of the server does without it.
 # Loopback only: both servers bind 127.0.0.1 on ports of their own; every fetch is bounded by atftp's own
 # retries and by `timeout`.
 set -euo pipefail
@@ -19,6 +22,8 @@ clients=${3:-200}
 hpa_port=16969
 castor_port=16970
 http_port=16971
+nopoll_port=16972
+nopoll_http_port=16973
 
 for tool in atftp /usr/sbin/in.tftpd; do
     command -v "$tool" >/dev/null || { echo "bench: $tool is missing (scripts/setup.sh installs atftp, tftpd-hpa)" >&2; exit 1; }
@@ -29,9 +34,10 @@ castor=$(swift build -c release --show-bin-path)/castor
 
 work=$(mktemp -d /tmp/castor-bench-tftp.XXXXXX)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
-mkdir -p "$work/hpa/firmware" "$work/data/firmware" "$work/out"
+mkdir -p "$work/hpa/firmware" "$work/data/firmware" "$work/nopoll/firmware" "$work/out"
 head -c $((megabytes * 1024 * 1024)) /dev/urandom > "$work/hpa/firmware/fw.bin"
 cp "$work/hpa/firmware/fw.bin" "$work/data/firmware/fw.bin"
+cp "$work/hpa/firmware/fw.bin" "$work/nopoll/firmware/fw.bin"
 cat > "$work/data/castor.yaml" <<YAML
 log_level: warning
 provd:
@@ -44,14 +50,21 @@ provd:
   unknown_device_limit: 100000
 YAML
 "$castor" lab init --data-dir "$work/data" >/dev/null
+sed -e "s/$castor_port/$nopoll_port/; s/$http_port/$nopoll_http_port/" "$work/data/castor.yaml" > "$work/nopoll/castor.yaml"
+echo "  tftp_busy_poll_us: 0" >> "$work/nopoll/castor.yaml"
+"$castor" lab init --data-dir "$work/nopoll" >/dev/null
 
 # The storm's files: for tftpd-hpa, the per-MAC configs Castor renders (static copies); Castor renders each.
 /usr/sbin/in.tftpd -L -s "$work/hpa" -a 127.0.0.1:$hpa_port >"$work/hpa.log" 2>&1 &
 hpa_pid=$!
 "$castor" provd --data-dir "$work/data" >"$work/castor.log" 2>&1 &
 castor_pid=$!
+"$castor" provd --data-dir "$work/nopoll" >"$work/nopoll.log" 2>&1 &
+nopoll_pid=$!
 sleep 2
-kill -0 $hpa_pid && kill -0 $castor_pid || { cat "$work"/*.log; echo "bench: a server did not start" >&2; exit 1; }
+kill -0 $hpa_pid && kill -0 $castor_pid && kill -0 $nopoll_pid || {
+    cat "$work"/*.log; echo "bench: a server did not start" >&2; exit 1
+}
 for i in $(seq 1 "$clients"); do
     mac=$(printf "000413CC%04X" "$i")
     curl -sf "http://127.0.0.1:$http_port/$mac.xml" -o "$work/hpa/$mac.xml"
@@ -72,15 +85,17 @@ fetch_rate() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# ROUNDS fetches from each server, alternating (so drift in the machine's load hits both alike); prints
-# "hpa_median castor_median" in MB/s.
+# ROUNDS fetches from each server, alternating (so drift in the machine's load hits all alike); prints
+# "hpa_median castor_median castor_without_poll_median" in MB/s.
 compare() {
-    local hpa_rates=() castor_rates=()
+    local hpa_rates=() castor_rates=() nopoll_rates=()
     for _ in $(seq 1 "$rounds"); do
         hpa_rates+=("$(fetch_rate $hpa_port "$@")")
         castor_rates+=("$(fetch_rate $castor_port "$@")")
+        nopoll_rates+=("$(fetch_rate $nopoll_port "$@")")
     done
-    echo "$(printf "%s\n" "${hpa_rates[@]}" | median) $(printf "%s\n" "${castor_rates[@]}" | median)"
+    echo "$(printf "%s\n" "${hpa_rates[@]}" | median) $(printf "%s\n" "${castor_rates[@]}" | median)" \
+        "$(printf "%s\n" "${nopoll_rates[@]}" | median)"
 }
 
 # Starts CLIENTS fetches at once from port $1; prints "ok failed seconds".
@@ -93,22 +108,24 @@ storm() {
         ( timeout 60 atftp --option "blksize 1468" -g -r "$mac.xml" -l "$work/storm/$mac.xml" 127.0.0.1 "$port" \
             >/dev/null 2>&1 && cmp -s "$work/storm/$mac.xml" "$work/hpa/$mac.xml" || echo fail >> "$work/storm/failures" ) &
     done
-    wait $(jobs -p | grep -v -e "^$hpa_pid$" -e "^$castor_pid$") 2>/dev/null || true
+    wait $(jobs -p | grep -v -e "^$hpa_pid$" -e "^$castor_pid$" -e "^$nopoll_pid$") 2>/dev/null || true
     end=$(date +%s.%N)
     [ -f "$work/storm/failures" ] && failed=$(wc -l < "$work/storm/failures")
     echo "$((clients - failed)) $failed $(echo "$start $end" | awk '{ printf "%.2f", $2 - $1 }')"
 }
 
 echo "== firmware: ${megabytes} MB, $rounds fetches from each server in turn, atftp; median MB/s"
-printf "%-34s %12s %12s %8s\n" "client options" "tftpd-hpa" "castor" "ratio"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+printf "%-28s %12s %12s %7s %16s %7s\n" "client options" "tftpd-hpa" "castor" "ratio" "castor, no poll" "ratio"
 for options in "blksize 512" "blksize 1468" "blksize 1468|windowsize 16"; do
     IFS='|' read -r -a opts <<< "$options"
-    read -r hpa ours <<< "$(compare "${opts[@]}")"
-    printf "%-34s %9s MB/s %7s MB/s %7s\n" "$options" "$hpa" "$ours" "$(awk -v a="$ours" -v b="$hpa" 'BEGIN { printf "%.2fx", a / b }')"
+    read -r hpa ours nopoll <<< "$(compare "${opts[@]}")"
+    printf "%-28s %7s MB/s %7s MB/s %7s %11s MB/s %7s\n" "$options" "$hpa" "$ours" "$(ratio "$ours" "$hpa")" \
+        "$nopoll" "$(ratio "$nopoll" "$hpa")"
     [ "$options" = "blksize 1468" ] && lockstep_hpa=$hpa
     [ "$options" = "blksize 1468|windowsize 16" ] && windowed_castor=$ours
 done
-echo "windowsize 16 against tftpd-hpa lock-step (blksize 1468): $(awk -v a="$windowed_castor" -v b="$lockstep_hpa" 'BEGIN { printf "%.2fx", a / b }') (goal 3x)"
+echo "windowsize 16 against tftpd-hpa lock-step (blksize 1468): $(ratio "$windowed_castor" "$lockstep_hpa") (goal 3x)"
 
 echo "== storm: $clients clients at once, each fetching its own <MAC>.xml (blksize 1468)"
 read -r ok failed seconds <<< "$(storm $hpa_port)"

@@ -72,9 +72,11 @@ struct Provd: AsyncParsableCommand {
         }
 
         let tftp: TFTPServer
+        var tftpConfiguration = TFTPServerConfiguration(host: host, port: UInt16(settings.provd.tftpPort))
+        tftpConfiguration.busyPoll = .microseconds(settings.provd.tftpBusyPollMicroseconds)
         do {
             tftp = try await TFTPServer.start(
-                configuration: TFTPServerConfiguration(host: host, port: UInt16(settings.provd.tftpPort)),
+                configuration: tftpConfiguration,
                 handler: ProvisioningTFTPHandler(service: service, firmware: firmware, logger: logger))
         } catch {
             throw Failure("provd: TFTP: \(error)")
