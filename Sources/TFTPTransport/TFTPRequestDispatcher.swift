@@ -19,8 +19,14 @@ final class TFTPRequestDispatcher: Sendable {
     /// The busy-poll budget of every transfer: the configuration's, or none on a single CPU, where the
     /// client cannot answer while the server's thread polls.
     let busyPoll: Duration
-    /// Transfers running on each event loop: a transfer busy-polls only when it is alone on its loop.
-    private let transfersPerLoop = Mutex<[ObjectIdentifier: Int]>([:])
+    /// The transfers running, in all and on each event loop, for ``mayBusyPoll(on:)``.
+    private let running = Mutex(RunningTransfers())
+    private let cores = System.coreCount
+
+    private struct RunningTransfers {
+        var total = 0
+        var perLoop: [ObjectIdentifier: Int] = [:]
+    }
 
     /// SO_RCVBUF of a transfer's socket: it only receives ACKs.
     static let transferReceiveBufferSize = 1 << 16
@@ -35,7 +41,7 @@ final class TFTPRequestDispatcher: Sendable {
         self.table = TFTPTransferTable(capacity: configuration.maximumConcurrentTransfers)
         self.listenerDescriptor = listenerDescriptor
         self.listenerLoop = listenerLoop
-        self.busyPoll = System.coreCount > 1 ? configuration.busyPoll : .zero
+        self.busyPoll = cores > 1 ? configuration.busyPoll : .zero
     }
 
     // MARK: The well-known port (on the listener's event loop)
@@ -153,7 +159,10 @@ final class TFTPRequestDispatcher: Sendable {
 
     func transferStarted(on loop: any EventLoop) {
         TFTPCounterCells.increment(counters.transfersStarted)
-        transfersPerLoop.withLock { $0[ObjectIdentifier(loop), default: 0] += 1 }
+        running.withLock { running in
+            running.total += 1
+            running.perLoop[ObjectIdentifier(loop), default: 0] += 1
+        }
     }
 
     func transferEnded(
@@ -161,9 +170,10 @@ final class TFTPRequestDispatcher: Sendable {
         busyPolledDatagrams: Int
     ) {
         TFTPCounterCells.increment(counters.busyPolledDatagrams, by: busyPolledDatagrams)
-        transfersPerLoop.withLock { counts in
-            let left = counts[ObjectIdentifier(loop), default: 1] - 1
-            counts[ObjectIdentifier(loop)] = left > 0 ? left : nil
+        running.withLock { running in
+            running.total -= 1
+            let left = running.perLoop[ObjectIdentifier(loop), default: 1] - 1
+            running.perLoop[ObjectIdentifier(loop)] = left > 0 ? left : nil
         }
         table.remove(key)
         switch outcome {
@@ -178,9 +188,15 @@ final class TFTPRequestDispatcher: Sendable {
         table.remove(key)
     }
 
-    /// Whether the transfer running on `loop` is the only one there.
-    func isAlone(on loop: any EventLoop) -> Bool {
-        transfersPerLoop.withLock { $0[ObjectIdentifier(loop)] == 1 }
+    /// Whether a transfer running on `loop` may busy-poll now: when it is the only transfer on its loop (two
+    /// would wait behind each other's poll), and while every running transfer and its client could each have
+    /// a CPU (a polling thread holds one; a client on this host needs another to answer). Beyond that the
+    /// polls would take the CPUs the clients answer on: with two lock-step transfers on two CPUs, polling
+    /// made both slower than sleeping.
+    func mayBusyPoll(on loop: any EventLoop) -> Bool {
+        running.withLock { running in
+            running.total * 2 <= cores && running.perLoop[ObjectIdentifier(loop)] == 1
+        }
     }
 
     func unknownTransferIDPacket() {

@@ -11,8 +11,8 @@ import TFTPProtocol
 /// - Packets are written into one reused buffer and sent with sendto(2) (see ``UDPSocket``); a window's DATA
 ///   packets go out back to back after the state machine has produced them all.
 /// - After a window goes out, the handler may poll its socket for the answer for a few tens of microseconds
-///   before returning to the event loop (``TFTPBusyPoll``): only while it is the only transfer on its event
-///   loop, and backing off while answers take longer than that.
+///   before returning to the event loop (``TFTPBusyPoll``): only while the CPUs are not all taken by
+///   transfers and their clients, and backing off while answers take longer than that.
 /// - The timer is lazy: the transfer asks for a new deadline with every window, but only the earliest
 ///   pending deadline is armed on the event loop; when it fires early (the transfer moved on) it is re-armed
 ///   at the latest deadline. So a lock-step transfer schedules about one task per timeout period, not one
@@ -145,14 +145,14 @@ final class TFTPTransferHandler: ChannelInboundHandler {
 
     /// The busy poll (``TFTPBusyPoll``): after a window went out, reads the socket without sleeping, for up to
     /// the budget, and handles what arrives as `channelRead` would, then polls for the next window's answer.
-    /// It stops when the budget passes with nothing (the answer will come through the event loop), when
-    /// another transfer shares the event loop (it would wait behind this one), and after 32 datagrams in a
+    /// It stops when the budget passes with nothing (the answer will come through the event loop), when the
+    /// dispatcher says polling would cost more than it saves (`mayBusyPoll(on:)`), and after 32 datagrams in a
     /// row, when it lets the event loop run its other work (timers, the listener) and continues as a task
     /// there; so neither a fast client nor a flood of strangers' datagrams holds the event loop.
     private func pollForAnswers(context: ChannelHandlerContext) {
         var datagrams = 0
         withUnsafeTemporaryAllocation(byteCount: Self.datagramCapacity, alignment: 8) { buffer in
-            while phase == .running, busyPoll.shouldPoll(), dispatcher.isAlone(on: context.eventLoop) {
+            while phase == .running, busyPoll.shouldPoll(), dispatcher.mayBusyPoll(on: context.eventLoop) {
                 guard datagrams < 32 else {
                     context.eventLoop.assumeIsolated().execute { [self] in pollForAnswers(context: context) }
                     return

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # TFTP throughput: tftpd-hpa (Debian's in.tftpd, the lab guide's server) and castor provd (release build)
 # serve the same firmware file, fetched by the same client (atftp) with the same options, one after the
-# other; prints each server's throughput, the ratio, then a storm of CLIENTS atftp fetching their phone's
-# configuration at once from each server (a failed or timed-out fetch is counted).
+# other; prints each server's throughput and the ratio, then the same with 4 clients fetching at once, then
+# a storm of CLIENTS atftp fetching their phone's configuration at once from each server (a failed or
+# timed-out fetch is counted).
 #
 #   scripts/bench/tftp.sh [MEGABYTES] [ROUNDS] [CLIENTS]     # default 32 MB, 5 rounds, 200 clients
 #
@@ -70,17 +71,28 @@ for i in $(seq 1 "$clients"); do
     curl -sf "http://127.0.0.1:$http_port/$mac.xml" -o "$work/hpa/$mac.xml"
 done
 
-# One fetch of fw.bin from port $1 with atftp options $2…; prints its MB/s (fails on a corrupt file).
+# PARALLEL fetches of fw.bin at once (1 unless set) from port $1 with atftp options $2…; prints their total
+# MB/s (fails on a corrupt file).
+parallel=1
 fetch_rate() {
     local port=$1; shift
-    local options=() start end
+    local options=() start end pids=()
     for option in "$@"; do options+=(--option "$option"); done
-    rm -f "$work/out/fw.bin"
+    rm -f "$work"/out/fw-*.bin
     start=$(date +%s.%N)
-    timeout 300 atftp "${options[@]}" -g -r firmware/fw.bin -l "$work/out/fw.bin" 127.0.0.1 "$port" >/dev/null 2>&1 || true
+    for i in $(seq 1 "$parallel"); do
+        timeout 300 atftp "${options[@]}" -g -r firmware/fw.bin -l "$work/out/fw-$i.bin" 127.0.0.1 "$port" \
+            >/dev/null 2>&1 &
+        pids+=($!)
+    done
+    wait "${pids[@]}" || true
     end=$(date +%s.%N)
-    cmp -s "$work/out/fw.bin" "$work/hpa/firmware/fw.bin" || { echo "bench: corrupt or failed fetch from :$port" >&2; exit 1; }
-    echo "$start $end" | awk -v mb="$megabytes" '{ printf "%.2f\n", mb / ($2 - $1) }'
+    for i in $(seq 1 "$parallel"); do
+        cmp -s "$work/out/fw-$i.bin" "$work/hpa/firmware/fw.bin" || {
+            echo "bench: corrupt or failed fetch from :$port" >&2; exit 1
+        }
+    done
+    echo "$start $end" | awk -v mb="$((megabytes * parallel))" '{ printf "%.2f\n", mb / ($2 - $1) }'
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -114,13 +126,15 @@ storm() {
     echo "$((clients - failed)) $failed $(echo "$start $end" | awk '{ printf "%.2f", $2 - $1 }')"
 }
 
-echo "== firmware: ${megabytes} MB, $rounds fetches from each server in turn, atftp; median MB/s"
+echo "== firmware: ${megabytes} MB, $rounds fetches from each server in turn, atftp; median MB/s (in all, for 4 clients)"
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 printf "%-28s %12s %12s %7s %16s %7s\n" "client options" "tftpd-hpa" "castor" "ratio" "castor, no poll" "ratio"
-for options in "blksize 512" "blksize 1468" "blksize 1468|windowsize 16"; do
+for options in "blksize 512" "blksize 1468" "blksize 1468|windowsize 16" "4 clients|blksize 1468"; do
     IFS='|' read -r -a opts <<< "$options"
+    parallel=1
+    [ "${opts[0]}" = "4 clients" ] && { parallel=4; opts=("${opts[@]:1}"); }
     read -r hpa ours nopoll <<< "$(compare "${opts[@]}")"
-    printf "%-28s %7s MB/s %7s MB/s %7s %11s MB/s %7s\n" "$options" "$hpa" "$ours" "$(ratio "$ours" "$hpa")" \
+    printf "%-28s %7s MB/s %7s MB/s %7s %11s MB/s %7s\n" "${options//|/, }" "$hpa" "$ours" "$(ratio "$ours" "$hpa")" \
         "$nopoll" "$(ratio "$nopoll" "$hpa")"
     [ "$options" = "blksize 1468" ] && lockstep_hpa=$hpa
     [ "$options" = "blksize 1468|windowsize 16" ] && windowed_castor=$ours
