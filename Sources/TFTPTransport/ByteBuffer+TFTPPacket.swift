@@ -28,13 +28,6 @@ extension ByteBuffer {
         return writerIndex - start
     }
 
-    /// The block number if the readable bytes are an ACK (opcode 4 and at least a block number; bytes after
-    /// it are ignored, as ``TFTPProtocol/TFTPPacket/init(parsing:)`` does). The common case on a transfer's
-    /// port, read without parsing into an array.
-    var tftpAcknowledgedBlock: UInt16? {
-        withUnsafeReadableBytes { $0.tftpAcknowledgedBlock }
-    }
-
     private mutating func writeTFTPString(_ text: String) {
         writeString(text)
         writeInteger(UInt8(0))
@@ -49,7 +42,9 @@ extension ByteBuffer {
 }
 
 extension UnsafeRawBufferPointer {
-    /// The block number if these bytes are an ACK, as ``NIOCore/ByteBuffer/tftpAcknowledgedBlock`` reads it.
+    /// The block number if these bytes are an ACK (opcode 4 and at least a block number; bytes after it are
+    /// ignored, as ``TFTPProtocol/TFTPPacket/init(parsing:)`` does). The common case on a transfer's port,
+    /// read without parsing into an array.
     var tftpAcknowledgedBlock: UInt16? {
         guard count >= 4, self[0] == 0, UInt16(self[1]) == TFTPOpcode.acknowledgement.rawValue else { return nil }
         return UInt16(self[2]) << 8 | UInt16(self[3])

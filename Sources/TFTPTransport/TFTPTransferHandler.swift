@@ -157,7 +157,7 @@ final class TFTPTransferHandler: ChannelInboundHandler {
                     context.eventLoop.assumeIsolated().execute { [self] in pollForAnswers(context: context) }
                     return
                 }
-                guard let (count, sender) = receive(into: buffer, within: busyPoll.budget) else {
+                guard let (count, sender) = pollSocket(into: buffer, for: busyPoll.budget) else {
                     busyPoll.expired()
                     return
                 }
@@ -178,9 +178,9 @@ final class TFTPTransferHandler: ChannelInboundHandler {
     /// fixed-size receive buffer): a client sends 4-byte ACKs and short ERRORs.
     private static let datagramCapacity = 2048
 
-    /// The first datagram waiting on the socket within `budget` nanoseconds, polling without sleeping.
-    private func receive(
-        into buffer: UnsafeMutableRawBufferPointer, within budget: Int64
+    /// The first datagram to reach the socket within `budget` nanoseconds, polling without sleeping.
+    private func pollSocket(
+        into buffer: UnsafeMutableRawBufferPointer, for budget: Int64
     ) -> (count: Int, source: TFTPPeer?)? {
         let start = NIODeadline.now()
         while true {

@@ -34,10 +34,9 @@ import Testing
             [0, 4, 0x12, 0x34], [0, 4, 0, 0, 0xAA], [0, 4, 0], [0, 3, 0, 1], [0, 5, 0, 1, 0], [], [4, 0, 0, 1],
         ]
         for bytes in cases {
-            let buffer = ByteBuffer(bytes: bytes)
             let parsed: UInt16? =
                 if case .acknowledgement(let block) = try? TFTPPacket(parsing: bytes) { block } else { nil }
-            #expect(buffer.tftpAcknowledgedBlock == parsed, "\(bytes)")
+            #expect(bytes.withUnsafeBytes { $0.tftpAcknowledgedBlock } == parsed, "\(bytes)")
         }
     }
 
